@@ -1,0 +1,3 @@
+export { loadSandboxEnv, sandboxEnvSchema, type SandboxEnv } from './config/sandbox-env';
+export { startSandbox, buildSimulators, type RunningSandbox } from './sandbox';
+export type { Simulator } from './simulator';
