@@ -12,7 +12,18 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_SALESFORCE_PORT: port(4010),
   SANDBOX_SALESFORCE_PUBSUB_PORT: port(4011),
   SANDBOX_WHMCS_PORT: port(4020),
+  SANDBOX_WHMCS_IDENTIFIER: z.string().min(1).default('sandbox-whmcs-identifier'),
+  SANDBOX_WHMCS_SECRET: z.string().min(1).default('sandbox-whmcs-secret'),
+  SANDBOX_WHMCS_AUTH_ERROR_STATUS: z.coerce.number().int().min(200).max(403).default(403),
+  SANDBOX_WHMCS_WEBHOOK_URL: z.url().optional(),
+  SANDBOX_WHMCS_WEBHOOK_SECRETS: z.string().default('sandbox-whmcs-webhook-secret'),
+  SANDBOX_WHMCS_EXTRA_CLIENTS: z.coerce.number().int().min(0).max(100_000).default(0),
+  SANDBOX_WHMCS_INVOICES_PER_CLIENT: z.coerce.number().int().min(0).max(500).default(6),
   SANDBOX_FREEBIT_PORT: port(4030),
+  SANDBOX_FREEBIT_OEM_ID: z.string().min(1).default('PORTAL_OEM'),
+  SANDBOX_FREEBIT_OEM_KEY: z.string().min(1).default('sandbox-oem-key'),
+  SANDBOX_FREEBIT_AUTH_KEY_TTL_SECONDS: z.coerce.number().int().min(1).default(1_800),
+  SANDBOX_FREEBIT_ACTIVATION_DELAY_MS: z.coerce.number().int().min(0).default(3_000),
   SANDBOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
