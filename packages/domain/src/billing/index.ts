@@ -1,0 +1,3 @@
+export * from './invoice.schema';
+export * from './currency.schema';
+export * as Providers from './providers';

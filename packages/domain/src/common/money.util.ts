@@ -1,0 +1,148 @@
+import type { CurrencyCode, Money } from './money.schema';
+
+// ISO 4217 minor-unit exponents that differ from the usual 2.
+const EXPONENTS: Readonly<Record<string, number>> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+};
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** Thrown by money arithmetic on mismatched currencies, non-integer factors or unsafe results. */
+export class MoneyError extends Error {
+  override readonly name = 'MoneyError';
+}
+
+/** The number of minor-unit digits of a currency (ISO 4217): 0 for JPY, 2 for USD, 3 for KWD. */
+export function currencyExponent(currency: CurrencyCode): number {
+  return EXPONENTS[currency] ?? 2;
+}
+
+/**
+ * Converts a decimal string such as `"1650.00"` or `"-0.10"` to integer minor units, digit by digit.
+ * Returns `undefined` when the text is not a plain decimal, carries non-zero digits below the currency's
+ * minor unit (`"1650.50"` in JPY), or exceeds the safe-integer range.
+ */
+export function decimalToMinor(text: string, currency: CurrencyCode): number | undefined {
+  const match = DECIMAL.exec(text.trim());
+  if (!match) return undefined;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const exponent = currencyExponent(currency);
+  if (/[1-9]/.test(fraction.slice(exponent))) return undefined;
+  const digits = whole + fraction.slice(0, exponent).padEnd(exponent, '0');
+  const minor = Number(digits);
+  if (!Number.isSafeInteger(minor)) return undefined;
+  return sign === '-' && minor !== 0 ? -minor : minor;
+}
+
+/**
+ * Converts a JSON number (as Salesforce sends currency fields) to minor units through its shortest
+ * decimal representation, so `0.1` stays exactly one tenth. Returns `undefined` when not representable.
+ */
+export function numberToMinor(value: number, currency: CurrencyCode): number | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const text = String(value);
+  // Exponent notation only appears for magnitudes far outside any invoice (or below 1e-6).
+  return text.includes('e') ? undefined : decimalToMinor(text, currency);
+}
+
+/** Builds money from a decimal string. @throws {MoneyError} when the amount is not exact in that currency. */
+export function moneyFromDecimal(text: string, currency: CurrencyCode): Money {
+  const value = decimalToMinor(text, currency);
+  if (value === undefined) throw new MoneyError(`Not an exact ${currency} amount`);
+  return { value, currency };
+}
+
+/** Zero in the given currency. */
+export function zeroMoney(currency: CurrencyCode): Money {
+  return { value: 0, currency };
+}
+
+function checked(value: number, currency: CurrencyCode): Money {
+  if (!Number.isSafeInteger(value)) throw new MoneyError('Money amount out of the safe-integer range');
+  return { value, currency };
+}
+
+function sameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) throw new MoneyError(`Currency mismatch: ${a.currency} vs ${b.currency}`);
+}
+
+/** a + b, exact. @throws {MoneyError} on different currencies or overflow. */
+export function addMoney(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return checked(a.value + b.value, a.currency);
+}
+
+/** a − b, exact. @throws {MoneyError} on different currencies or overflow. */
+export function subtractMoney(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return checked(a.value - b.value, a.currency);
+}
+
+/** Money times an integer quantity. @throws {MoneyError} on a non-integer factor or overflow. */
+export function multiplyMoney(amount: Money, factor: number): Money {
+  if (!Number.isInteger(factor)) throw new MoneyError('Money can only be multiplied by an integer');
+  return checked(amount.value * factor, amount.currency);
+}
+
+/** Sum of amounts in one currency (zero for an empty list). @throws {MoneyError} on a foreign currency. */
+export function sumMoney(amounts: readonly Money[], currency: CurrencyCode): Money {
+  let total = zeroMoney(currency);
+  for (const amount of amounts) total = addMoney(total, amount);
+  return total;
+}
+
+/** The amount as a plain decimal string in major units: `{1234,'USD'}` → `"12.34"`, `{1650,'JPY'}` → `"1650"`. */
+export function toDecimalString(amount: Money): string {
+  const exponent = currencyExponent(amount.currency);
+  const digits = Math.abs(amount.value)
+    .toString()
+    .padStart(exponent + 1, '0');
+  const sign = amount.value < 0 ? '-' : '';
+  if (exponent === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
+/** Formatting options for {@link formatMoney}; WHMCS currency prefixes/suffixes plug in directly. */
+export interface FormatMoneyOptions {
+  /** Printed before the number, e.g. `¥` or `$`. Default: none. */
+  prefix?: string;
+  /** Printed after the number, e.g. ` JPY`. Default: a space and the currency code. */
+  suffix?: string;
+  /** Thousands separator. Default `,`. */
+  groupSeparator?: string;
+}
+
+/** Human-readable amount, e.g. `¥1,650 JPY` or `-$12.34 USD`, built from the integer (no float, no Intl rounding). */
+export function formatMoney(amount: Money, options: FormatMoneyOptions = {}): string {
+  const { prefix = '', suffix = ` ${amount.currency}`, groupSeparator = ',' } = options;
+  const decimal = toDecimalString(amount);
+  const negative = decimal.startsWith('-');
+  const [whole = '', fraction] = (negative ? decimal.slice(1) : decimal).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, groupSeparator);
+  return `${negative ? '-' : ''}${prefix}${grouped}${fraction === undefined ? '' : `.${fraction}`}${suffix}`;
+}
