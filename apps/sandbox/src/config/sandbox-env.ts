@@ -11,6 +11,11 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_PORT: port(4000),
   SANDBOX_SALESFORCE_PORT: port(4010),
   SANDBOX_SALESFORCE_PUBSUB_PORT: port(4011),
+  /** Empty FetchResponse cadence while events are owed (real Pub/Sub API: within 270 s). */
+  SANDBOX_SALESFORCE_PUBSUB_KEEPALIVE_MS: z.coerce.number().int().min(10).default(270_000),
+  /** Close a Subscribe stream with nothing owed and no FetchRequest for this long (real: 60 s). */
+  SANDBOX_SALESFORCE_PUBSUB_IDLE_TIMEOUT_MS: z.coerce.number().int().min(10).default(60_000),
+  SANDBOX_SALESFORCE_EVENT_RETENTION_HOURS: z.coerce.number().positive().default(72),
   SANDBOX_WHMCS_PORT: port(4020),
   SANDBOX_WHMCS_IDENTIFIER: z.string().min(1).default('sandbox-whmcs-identifier'),
   SANDBOX_WHMCS_SECRET: z.string().min(1).default('sandbox-whmcs-secret'),

@@ -17,8 +17,11 @@ export interface SalesforcePubSubSimulatorOptions {
   readonly host: string;
   /** gRPC (TLS) port; 0 picks a free one. */
   readonly port: number;
-  /** Admin HTTP port; 0 picks a free one. */
-  readonly adminPort: number;
+  /** Own admin HTTP port (0 picks a free one); omit when the admin routes are mounted elsewhere ({@link registerAdmin}). */
+  readonly adminPort?: number;
+  /** Shared with the REST simulator when run as its part; own instances otherwise. */
+  readonly faults?: FaultInjector;
+  readonly counter?: RequestCounter;
   readonly orgId: string;
   /** `CreatedById` on events the simulator publishes itself (the Flow's running user). */
   readonly createdById: string;
@@ -32,12 +35,13 @@ export interface SalesforcePubSubSimulatorOptions {
 
 /**
  * The Salesforce Pub/Sub API (`eventbus.v1.PubSub`) over gRPC with TLS, plus its admin HTTP API.
- * URLs answered by `start()`: `grpc` (`host:port`, the client's `pubSubEndpoint`) and `admin`.
+ * URLs answered by `start()`: `grpc` (`host:port`, the client's `pubSubEndpoint`) and, with an own admin
+ * port, `admin`. Runs standalone (tests) or as a part of the Salesforce simulator ({@link salesforcePubSubPart}).
  */
 export class SalesforcePubSubSimulator implements Simulator {
   readonly name = 'salesforce-pubsub';
-  readonly faults = new FaultInjector();
-  readonly counter = new RequestCounter();
+  readonly faults: FaultInjector;
+  readonly counter: RequestCounter;
   readonly bus: PubSubEventBus;
   readonly publisher: PlatformEventPublisher;
   readonly service: PubSubGrpcService;
@@ -46,6 +50,8 @@ export class SalesforcePubSubSimulator implements Simulator {
   private detachFlow: (() => void) | undefined;
 
   constructor(private readonly options: SalesforcePubSubSimulatorOptions) {
+    this.faults = options.faults ?? new FaultInjector();
+    this.counter = options.counter ?? new RequestCounter();
     this.bus = new PubSubEventBus({ topics: [ORDER_PROVISION_REQUESTED], retentionMs: options.retentionMs });
     this.publisher = new PlatformEventPublisher(this.bus, options.createdById);
     this.service = new PubSubGrpcService({
@@ -74,18 +80,27 @@ export class SalesforcePubSubSimulator implements Simulator {
     );
     this.server = server;
 
-    const admin = Fastify({ logger: false });
-    registerAdminRoutes(admin, this.faults, this.counter);
-    registerPubSubAdminRoutes(admin, this.bus, this.service, this.publisher);
-    await admin.listen({ host: this.options.host, port: this.options.adminPort });
-    this.admin = admin;
-    const address = admin.server.address();
-    const adminPort = typeof address === 'object' && address ? address.port : this.options.adminPort;
-
     if (this.options.orderApprovals) {
       this.detachFlow = attachOrderApprovalFlow(this.options.orderApprovals, this.publisher);
     }
-    return { grpc: `${this.options.host}:${port}`, admin: `http://${this.options.host}:${adminPort}` };
+    const urls: Record<string, string> = { grpc: `${this.options.host}:${port}` };
+    if (this.options.adminPort !== undefined) urls.admin = await this.startAdmin(this.options.adminPort);
+    return urls;
+  }
+
+  /** Mounts the Pub/Sub admin routes on an existing admin server (the REST simulator's). */
+  registerAdmin(app: FastifyInstance): void {
+    registerPubSubAdminRoutes(app, this.bus, this.service, this.publisher);
+  }
+
+  private async startAdmin(port: number): Promise<string> {
+    const admin = Fastify({ logger: false });
+    registerAdminRoutes(admin, this.faults, this.counter);
+    this.registerAdmin(admin);
+    await admin.listen({ host: this.options.host, port });
+    this.admin = admin;
+    const address = admin.server.address();
+    return `http://${this.options.host}:${typeof address === 'object' && address ? address.port : port}`;
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type PubSubApiClient from 'salesforce-pubsub-api-client';
+import type { default as PubSubApiClient } from 'salesforce-pubsub-api-client' with {
+  'resolution-mode': 'import',
+};
 import {
   adminPublish,
   CallbackLog,
@@ -189,6 +191,41 @@ describe('Pub/Sub simulator retention and idle close', () => {
       client.close();
       expect(log.of('event')).toHaveLength(1);
       expect(log.of('grpcStatus')[0]).toMatchObject({ code: 0 });
+    } finally {
+      await sim.simulator.stop();
+    }
+  });
+});
+
+describe("Pub/Sub simulator: the org's order-approval Flow", () => {
+  it('publishes OrderProvisionRequested__e when the store reports an approved order', async () => {
+    const listeners = new Set<(order: { Id: string; LastModifiedById?: string }) => void>();
+    const source = {
+      onOrderApproved: (listener: (order: { Id: string }) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const sim = await startPubSub({ orderApprovals: source });
+    try {
+      const log = new CallbackLog();
+      const client = await connectClient(sim.grpc);
+      client.subscribe(TOPIC, log.callback, 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const listener of listeners)
+        listener({ Id: '8015g00000OrDa1AAF', LastModifiedById: '0055g00000AgEnTAAV' });
+      await log.until(() => log.of('event').length === 1);
+      await fetch(`${sim.admin}/__admin/pubsub/streams`, { method: 'DELETE' });
+      await log.until(() => log.of('end').length === 1);
+      client.close();
+      expect(log.of('event')[0].payload).toMatchObject({
+        OrderId__c: '8015g00000OrDa1AAF',
+        RequestedBy__c: '0055g00000AgEnTAAV',
+        Version__c: 1,
+      });
+      expect(log.of('event')[0].payload.IdemKey__c).toMatch(
+        /^8015g00000OrDa1AAF:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+      );
     } finally {
       await sim.simulator.stop();
     }

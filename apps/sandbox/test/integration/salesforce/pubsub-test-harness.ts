@@ -1,4 +1,6 @@
-import PubSubApiClient from 'salesforce-pubsub-api-client';
+import type { default as PubSubApiClient } from 'salesforce-pubsub-api-client' with {
+  'resolution-mode': 'import',
+};
 import {
   SalesforcePubSubSimulator,
   type SalesforcePubSubSimulatorOptions,
@@ -35,7 +37,9 @@ export async function startPubSub(
 }
 
 export async function connectClient(endpoint: string, accessToken = TOKEN): Promise<PubSubApiClient> {
-  const client = new PubSubApiClient(
+  // The package is ESM-first; its types only resolve through a dynamic import from this CommonJS project.
+  const { default: Client } = await import('salesforce-pubsub-api-client');
+  const client = new Client(
     {
       authType: 'user-supplied',
       accessToken,
