@@ -6,3 +6,4 @@ export * from './common/time.schema';
 export * from './common/billing-cycle.schema';
 export * as Billing from './billing';
 export * from './world/world.schema';
+export * as Subscriptions from './subscriptions';

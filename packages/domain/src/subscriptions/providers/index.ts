@@ -1,0 +1,1 @@
+export * as Whmcs from './whmcs';
