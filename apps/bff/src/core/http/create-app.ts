@@ -1,0 +1,53 @@
+import helmet from '@fastify/helmet';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from '../../app.module';
+import { resolveRequestId } from '../context/request-context';
+import { MetricsService } from '../metrics/metrics.service';
+
+/** Routes outside the `/api` prefix: probes, metrics, provider webhooks and operator tools. */
+const UNPREFIXED = ['health/{*path}', 'metrics', 'webhooks/{*path}', 'admin/{*path}'];
+
+/**
+ * Builds the Nest application on Fastify with every platform concern wired (used by main and by tests).
+ * Webhook handlers read the exact bytes as `request.rawBody` (Nest `rawBody: true`).
+ */
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const { config } = options;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.values.BODY_LIMIT_BYTES,
+    logger: false,
+    return503OnClosing: true,
+    // Fastify's own request id is the same one the logs and the response header carry.
+    genReqId: (request: IncomingMessage) => resolveRequestId(request),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    rawBody: true,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED });
+  await app.register(helmet, { global: true });
+  const origins = config.values.CORS_ORIGINS;
+  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
+
+  const metrics = app.get(MetricsService);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      metrics.httpDuration.observe(
+        {
+          method: request.method,
+          route: request.routeOptions.url ?? 'unmatched',
+          status: String(reply.statusCode),
+        },
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
+  return app;
+}

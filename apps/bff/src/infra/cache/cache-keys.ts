@@ -1,0 +1,11 @@
+/**
+ * Every cache key and invalidation pattern, in one file: no inline key strings elsewhere.
+ * The cache service adds the prefix and schema-version namespace; these are the keys inside it.
+ */
+export const invoicesKey = (userId: string, page: number): string => `user:${userId}:invoices:page:${page}`;
+export const invoicesPattern = (userId: string): string => `user:${userId}:invoices:*`;
+export const subscriptionsKey = (userId: string): string => `user:${userId}:subscriptions`;
+/** Everything cached for one user. */
+export const userPattern = (userId: string): string => `user:${userId}:*`;
+export const catalogKey = (type: string): string => `catalog:${type}`;
+export const catalogPattern = (): string => 'catalog:*';

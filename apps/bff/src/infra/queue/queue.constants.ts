@@ -1,0 +1,24 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Every BullMQ queue of the BFF. Keys live under QUEUE_PREFIX (a Redis Cluster hash tag, `{bff}` by default). */
+export const QueueName = {
+  PROVISIONING: 'provisioning',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Job names per queue. */
+export const JobName = {
+  PROVISION_ORDER: 'provision-order',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/**
+ * Defaults for provisioning jobs. Completed jobs are kept for a week so a re-delivered event (same job id)
+ * is still recognised as a duplicate; failed ones stay a month for inspection and manual retry.
+ */
+export const PROVISIONING_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -1,0 +1,71 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { AppConfig } from '../../core/config/app-config';
+import { createQueueRedis, createRequestRedis } from './redis.factory';
+
+/**
+ * Builds and owns every Redis connection of the app, and closes them after the HTTP server has drained.
+ * Workers that need their own blocking connection call {@link RedisService.createQueueClient}.
+ */
+@Injectable()
+export class RedisService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisService.name);
+  private readonly clients: Redis[] = [];
+  readonly request: Redis;
+  readonly queue: Redis;
+
+  constructor(private readonly config: AppConfig) {
+    this.request = this.track(
+      createRequestRedis({
+        url: config.values.REDIS_URL,
+        keyPrefix: config.values.REDIS_KEY_PREFIX,
+        commandTimeoutMs: config.values.REDIS_COMMAND_TIMEOUT_MS,
+        connectTimeoutMs: config.values.REDIS_CONNECT_TIMEOUT_MS,
+        name: 'bff-request',
+      }),
+    );
+    this.queue = this.createQueueClient('bff-queue');
+  }
+
+  /** A new BullMQ-ready connection to QUEUE_REDIS_URL, closed with the app. */
+  createQueueClient(name = 'bff-worker'): Redis {
+    return this.track(
+      createQueueRedis({
+        url: this.config.queueRedisUrl,
+        name,
+        connectTimeoutMs: this.config.values.REDIS_CONNECT_TIMEOUT_MS,
+      }),
+    );
+  }
+
+  /** Opens the connections without failing boot: with Redis down the app starts, not ready, and heals later. */
+  async connect(): Promise<void> {
+    await Promise.all(
+      [this.request, this.queue].map((client) =>
+        client.connect().catch((error: unknown) => {
+          this.logger.warn({ err: error }, 'redis not reachable yet; will keep retrying');
+        }),
+      ),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(
+      // QUIT on a dead connection would wait for a reconnect (or fail): just drop it.
+      this.clients.map((client) =>
+        client.status === 'ready'
+          ? client.quit().then(
+              () => undefined,
+              () => client.disconnect(),
+            )
+          : Promise.resolve(client.disconnect()),
+      ),
+    );
+  }
+
+  private track(client: Redis): Redis {
+    client.on('error', (error: Error) => this.logger.debug({ err: error.message }, 'redis connection error'));
+    this.clients.push(client);
+    return client;
+  }
+}
