@@ -4,7 +4,7 @@ import { FaultInjector } from '../shared/fault-injector';
 import { RequestCounter } from '../shared/request-counter';
 import type { Simulator } from '../simulator';
 import { parsePhpForm, type FormArray } from './php-form.util';
-import { canonicalAction, WhmcsActions, WhmcsApiError } from './whmcs-actions';
+import { canonicalAction, WhmcsActions, WhmcsApiError, type WhmcsAction } from './whmcs-actions';
 import { registerWhmcsAdminRoutes } from './whmcs-admin-routes';
 import { loadWhmcsFixtures, type WhmcsFixtures } from './whmcs-fixtures';
 import { phpJsonEncode } from './whmcs-format.util';
@@ -104,24 +104,27 @@ export class WhmcsSimulator implements Simulator {
     const decision = this.faults.decide(operation);
     const abort = new AbortController();
     reply.raw.once('close', () => abort.abort());
-    await this.faults.delay(decision, abort.signal);
-    if (abort.signal.aborted) return reply;
-    if (decision.failure !== undefined) return this.fail(decision.failure, reply);
-
-    if (!this.authenticated(params)) {
-      return this.send(
-        reply,
-        { result: 'error', message: 'Authentication Failed' },
-        this.options.authErrorStatus,
-      );
+    if (decision.failure !== undefined) {
+      await this.faults.delay(decision, abort.signal);
+      return abort.signal.aborted ? reply : this.fail(decision.failure, reply);
     }
-    if (action === undefined) return this.send(reply, { result: 'error', message: 'Command Not Found' });
+    // Latency and hangs hold back the *answer*, after the action ran: PHP keeps executing when the client
+    // gives up, so a timed-out AddOrder may still have created the order (what the orchestrator must handle).
+    const [status, payload] = await this.respond(action, params);
+    await this.faults.delay(decision, abort.signal);
+    return abort.signal.aborted ? reply : this.send(reply, payload, status);
+  }
+
+  private async respond(action: WhmcsAction | undefined, params: FormArray): Promise<[number, unknown]> {
+    if (!this.authenticated(params)) {
+      return [this.options.authErrorStatus, { result: 'error', message: 'Authentication Failed' }];
+    }
+    if (action === undefined) return [200, { result: 'error', message: 'Command Not Found' }];
     try {
-      return this.send(reply, await this.actions.run(action, params));
+      return [200, await this.actions.run(action, params)];
     } catch (error) {
-      if (error instanceof WhmcsApiError) {
-        return this.send(reply, { [error.resultKey]: 'error', message: error.message });
-      }
+      if (error instanceof WhmcsApiError)
+        return [200, { [error.resultKey]: 'error', message: error.message }];
       throw error;
     }
   }
