@@ -64,7 +64,8 @@ export class FreebitConnectionService implements OnModuleDestroy {
     try {
       return await this.send(operation, { authKey: session.key, ...params }, options);
     } catch (error) {
-      if (!(error instanceof FreebitError) || error.freebitCode !== FreebitErrorCode.AUTH_KEY_INVALID) throw error;
+      if (!(error instanceof FreebitError) || error.freebitCode !== FreebitErrorCode.AUTH_KEY_INVALID)
+        throw error;
       this.logger.warn({ operation }, 'Freebit rejected the session key; renewing it once');
       this.forget(session);
       const renewed = await this.currentSession();
@@ -91,7 +92,11 @@ export class FreebitConnectionService implements OnModuleDestroy {
 
   private async authenticate(): Promise<Session> {
     const { FREEBIT_OEM_ID, FREEBIT_OEM_KEY, FREEBIT_AUTH_KEY_TTL_S } = this.config.values;
-    const body = await this.send('authOem', { oemId: FREEBIT_OEM_ID, oemKey: FREEBIT_OEM_KEY }, { idempotent: true });
+    const body = await this.send(
+      'authOem',
+      { oemId: FREEBIT_OEM_ID, oemKey: FREEBIT_OEM_KEY },
+      { idempotent: true },
+    );
     if (typeof body.authKey !== 'string' || body.authKey.length === 0) {
       throw new FreebitError(
         FreebitErrorCode.INVALID_RESPONSE,
@@ -138,7 +143,14 @@ export class FreebitConnectionService implements OnModuleDestroy {
         }
         const outcome = parseFreebitResponse(status, contentType, text);
         const durationMs = Math.round(performance.now() - started);
-        const logged = { operation, method: 'POST', url, status, durationMs, params: maskFreebitParams(params) };
+        const logged = {
+          operation,
+          method: 'POST',
+          url,
+          status,
+          durationMs,
+          params: maskFreebitParams(params),
+        };
         if (outcome.ok) {
           this.logger.debug(logged, 'freebit call');
           return outcome.body;

@@ -102,7 +102,11 @@ export function parseFreebitResponse(status: number, contentType: string, text: 
   try {
     json = JSON.parse(text);
   } catch {
-    return failure(FreebitErrorCode.INVALID_RESPONSE, ErrorCategory.INVALID_RESPONSE, 'Freebit sent malformed JSON.');
+    return failure(
+      FreebitErrorCode.INVALID_RESPONSE,
+      ErrorCategory.INVALID_RESPONSE,
+      'Freebit sent malformed JSON.',
+    );
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) {
