@@ -9,3 +9,7 @@ export const subscriptionsKey = (userId: string): string => `user:${userId}:subs
 export const userPattern = (userId: string): string => `user:${userId}:*`;
 export const catalogKey = (type: string): string => `catalog:${type}`;
 export const catalogPattern = (): string => 'catalog:*';
+/** Freebit daily usage of one SIM over a date range; the pattern drops every range when quota or plan change. */
+export const simUsageKey = (msisdn: string, startDate: string, endDate: string): string =>
+  `sim:${msisdn}:usage:${startDate}:${endDate}`;
+export const simUsagePattern = (msisdn: string): string => `sim:${msisdn}:usage:*`;
