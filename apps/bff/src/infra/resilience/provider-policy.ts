@@ -13,7 +13,7 @@ import {
   type CircuitBreakerPolicy,
   type RetryPolicy,
 } from 'cockatiel';
-import { ProviderError, isTransient } from '../../core/errors/app.errors';
+import { AppError, ProviderError, ProviderErrorCode, isTransient } from '../../core/errors/app.errors';
 import type { CircuitStateValue, MetricsService } from '../../core/metrics/metrics.service';
 
 export interface ProviderPolicyOptions {
@@ -154,9 +154,9 @@ export class ProviderPolicy {
 }
 
 function outcomeOf(error: unknown): string {
-  if (error instanceof ProviderError) {
-    if (error.code === 'PROVIDER_TIMEOUT') return 'timeout';
-    if (error.code === 'PROVIDER_UNAVAILABLE') return 'circuit_open';
+  if (error instanceof AppError) {
+    if (error.code === ProviderErrorCode.TIMEOUT) return 'timeout';
+    if (error.code === ProviderErrorCode.UNAVAILABLE) return 'circuit_open';
     return error.category.toLowerCase();
   }
   return 'error';
