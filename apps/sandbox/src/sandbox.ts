@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { SandboxEnv } from './config/sandbox-env';
 import { FreebitSimulator } from './freebit/freebit-simulator';
+import { buildSalesforceSimulator } from './salesforce/salesforce-sandbox';
 import type { Simulator } from './simulator';
 import { WhmcsSimulator } from './whmcs/whmcs-simulator';
 
@@ -13,6 +14,7 @@ export interface RunningSandbox {
 /** Builds the simulators this sandbox hosts. Each simulator mounts on its own port. */
 export function buildSimulators(env: SandboxEnv): Simulator[] {
   return [
+    buildSalesforceSimulator(env),
     new WhmcsSimulator({
       host: env.SANDBOX_HOST,
       port: env.SANDBOX_WHMCS_PORT,

@@ -11,6 +11,11 @@ export const sandboxEnvSchema = z.object({
   SANDBOX_PORT: port(4000),
   SANDBOX_SALESFORCE_PORT: port(4010),
   SANDBOX_SALESFORCE_PUBSUB_PORT: port(4011),
+  SANDBOX_SALESFORCE_CLIENT_ID: z.string().min(1).default('portal-bff-dev-connected-app'),
+  /** Connected-app certificate (PEM or file path); the committed dev-only certificate when unset. */
+  SANDBOX_SALESFORCE_CERTIFICATE: z.string().min(1).optional(),
+  SANDBOX_SALESFORCE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(7_200),
+  SANDBOX_SALESFORCE_SEED_ACCOUNTS: z.coerce.number().int().min(0).max(200_000).default(0),
   /** Empty FetchResponse cadence while events are owed (real Pub/Sub API: within 270 s). */
   SANDBOX_SALESFORCE_PUBSUB_KEEPALIVE_MS: z.coerce.number().int().min(10).default(270_000),
   /** Close a Subscribe stream with nothing owed and no FetchRequest for this long (real: 60 s). */

@@ -1,5 +1,6 @@
 /** The field types the simulator distinguishes (enough to validate writes and compare in SOQL). */
-export type FieldType = 'id' | 'reference' | 'string' | 'boolean' | 'double' | 'currency' | 'date' | 'datetime';
+export type FieldType =
+  'id' | 'reference' | 'string' | 'boolean' | 'double' | 'currency' | 'date' | 'datetime';
 
 export interface FieldDescribe {
   readonly name: string;
@@ -68,7 +69,13 @@ export const SOBJECTS: ReadonlyMap<string, SObjectDescribe> = new Map(
       [
         { name: 'Name', type: 'string', required: true },
         ...text('Phone', 'PersonEmail', 'BillingStreet', 'BillingCity', 'BillingState', 'BillingPostalCode'),
-        ...text('BillingCountry', 'BillingCountryCode', 'Customer_Number__c', 'Portal_Status__c', 'Portal_Source__c'),
+        ...text(
+          'BillingCountry',
+          'BillingCountryCode',
+          'Customer_Number__c',
+          'Portal_Status__c',
+          'Portal_Source__c',
+        ),
         ...text('Internet_Eligibility__c', 'ID_Verification_Status__c'),
         { name: 'WHMCS_Client_ID__c', type: 'double' },
       ],
@@ -79,7 +86,14 @@ export const SOBJECTS: ReadonlyMap<string, SObjectDescribe> = new Map(
       '01t',
       [
         { name: 'Name', type: 'string', required: true },
-        ...text('ProductCode', 'StockKeepingUnit', 'Family', 'Description', 'SKU__c', 'Product2Categories1__c'),
+        ...text(
+          'ProductCode',
+          'StockKeepingUnit',
+          'Family',
+          'Description',
+          'SKU__c',
+          'Product2Categories1__c',
+        ),
         { name: 'IsActive', type: 'boolean' },
         { name: 'Portal_Catalog__c', type: 'boolean' },
         { name: 'Portal_Accessible__c', type: 'boolean' },
@@ -167,7 +181,8 @@ export function findField(sobject: SObjectDescribe, name: string): FieldDescribe
 /** The reference field behind a parent relationship name (`Account` on Order → `AccountId`). */
 export function findParentRelationship(sobject: SObjectDescribe, name: string): FieldDescribe | undefined {
   const lower = name.toLowerCase();
-  for (const field of sobject.fields.values()) if (field.relationshipName?.toLowerCase() === lower) return field;
+  for (const field of sobject.fields.values())
+    if (field.relationshipName?.toLowerCase() === lower) return field;
   return undefined;
 }
 

@@ -26,8 +26,18 @@ function row(record: Record<string, unknown>): Record<string, unknown> & { Id: s
  */
 export function seedSalesforce(store: SalesforceStore, extraAccounts = 0): void {
   const sf = world.salesforce;
-  store.seed('Pricebook2', { Id: sf.standardPricebookId, Name: 'Standard Price Book', IsActive: true, IsStandard: true });
-  store.seed('Pricebook2', { Id: sf.portalPricebookId, Name: 'Portal Price Book', IsActive: true, IsStandard: false });
+  store.seed('Pricebook2', {
+    Id: sf.standardPricebookId,
+    Name: 'Standard Price Book',
+    IsActive: true,
+    IsStandard: true,
+  });
+  store.seed('Pricebook2', {
+    Id: sf.portalPricebookId,
+    Name: 'Portal Price Book',
+    IsActive: true,
+    IsStandard: false,
+  });
 
   for (const product of queryResult.parse(catalog).records) {
     store.seed('Product2', row(product));

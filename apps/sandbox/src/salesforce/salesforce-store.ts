@@ -76,7 +76,11 @@ export class SalesforceStore {
   create(sobjectName: string, input: Record<string, unknown>): SObjectRecord {
     const sobject = this.describe(sobjectName);
     if (Object.keys(input).some((key) => key.toLowerCase() === 'id')) {
-      throw new SalesforceApiError(400, 'INVALID_FIELD', 'The Id field should not be specified in the sobject data.');
+      throw new SalesforceApiError(
+        400,
+        'INVALID_FIELD',
+        'The Id field should not be specified in the sobject data.',
+      );
     }
     const values = this.validate(sobject, input, 'create');
     const missing = [...sobject.fields.values()]
@@ -106,7 +110,12 @@ export class SalesforceStore {
   seed(sobjectName: string, record: Record<string, unknown> & { Id: string }): SObjectRecord {
     const sobject = this.describe(sobjectName);
     const now = formatDateTime(this.clock());
-    const full: Record<string, unknown> = { CreatedDate: now, LastModifiedDate: now, SystemModstamp: now, ...record };
+    const full: Record<string, unknown> = {
+      CreatedDate: now,
+      LastModifiedDate: now,
+      SystemModstamp: now,
+      ...record,
+    };
     this.derive(sobject, full);
     return this.insert(sobject, full as SObjectRecord);
   }
@@ -129,7 +138,8 @@ export class SalesforceStore {
     const previous = { ...current };
     const next: Record<string, unknown> = { ...current, ...values };
     next.LastModifiedDate = next.SystemModstamp = formatDateTime(this.clock());
-    const statusChanged = sobject.name === 'Order' && values.Status !== undefined && values.Status !== previous.Status;
+    const statusChanged =
+      sobject.name === 'Order' && values.Status !== undefined && values.Status !== previous.Status;
     if (statusChanged && FULFILMENT_STATUSES.has(String(values.Status))) {
       // What the org's record-triggered Flow does alongside publishing the event.
       next.Activation_Status__c = 'Activating';
@@ -139,7 +149,8 @@ export class SalesforceStore {
     this.derive(sobject, next);
     this.replace(sobject, previous, next as SObjectRecord);
     this.undoLog?.push(() => this.replace(sobject, next as SObjectRecord, previous));
-    if (statusChanged && FULFILMENT_STATUSES.has(String(values.Status))) this.emitApproved(next as SObjectRecord);
+    if (statusChanged && FULFILMENT_STATUSES.has(String(values.Status)))
+      this.emitApproved(next as SObjectRecord);
     return next as SObjectRecord;
   }
 
@@ -211,9 +222,9 @@ export class SalesforceStore {
       if (field.type !== 'reference' || typeof parentId !== 'string') continue;
       const key = `${sobject.name}.${field.name}`;
       let byRelation = this.children.get(parentId);
-      if (!byRelation) this.children.set(parentId, (byRelation = new Map()));
+      if (!byRelation) this.children.set(parentId, (byRelation = new Map<string, Set<string>>()));
       let ids = byRelation.get(key);
-      if (!ids) byRelation.set(key, (ids = new Set()));
+      if (!ids) byRelation.set(key, (ids = new Set<string>()));
       if (action === 'add') ids.add(record.Id);
       else ids.delete(record.Id);
     }
@@ -272,9 +283,12 @@ export class SalesforceStore {
     }
     const quantity = Number(record.Quantity);
     if (!(quantity > 0)) {
-      throw new SalesforceApiError(400, 'FIELD_INTEGRITY_EXCEPTION', 'Quantity: value outside of valid range', [
-        'Quantity',
-      ]);
+      throw new SalesforceApiError(
+        400,
+        'FIELD_INTEGRITY_EXCEPTION',
+        'Quantity: value outside of valid range',
+        ['Quantity'],
+      );
     }
     record.Product2Id = entry.Product2Id;
     record.ListPrice = entry.UnitPrice;
@@ -350,7 +364,7 @@ export class SalesforceStore {
           throw new SalesforceApiError(
             400,
             'MALFORMED_ID',
-            `${field.relationshipName} ID: id value of incorrect type: ${String(raw)}`,
+            `${field.relationshipName} ID: id value of incorrect type: ${JSON.stringify(raw)}`,
             [field.name],
           );
         }
