@@ -7,3 +7,5 @@ export * from './common/billing-cycle.schema';
 export * as Billing from './billing';
 export * from './world/world.schema';
 export * as Subscriptions from './subscriptions';
+export * as Catalog from './catalog';
+export * as Orders from './orders';

@@ -1,6 +1,27 @@
 import type { z } from 'zod';
 import { formatPath, MappingError, type MappingProvider, type MappingStage } from './mapping.errors';
 
+interface IssueLocation {
+  path: PropertyKey[];
+  code: string;
+}
+
+// A union reports only "invalid_union" at its own path; the option that got furthest names the real field.
+function locate(issue: z.core.$ZodIssue): IssueLocation {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0)
+    return { path: issue.path, code: issue.code };
+  let best: IssueLocation = { path: issue.path, code: issue.code };
+  for (const option of issue.errors) {
+    const first = option[0];
+    if (!first) continue;
+    const inner = locate(first);
+    if (inner.path.length > 0 && issue.path.length + inner.path.length > best.path.length) {
+      best = { path: [...issue.path, ...inner.path], code: inner.code };
+    }
+  }
+  return best;
+}
+
 function parseWith<S extends z.ZodType>(
   schema: S,
   input: unknown,
@@ -12,13 +33,8 @@ function parseWith<S extends z.ZodType>(
   if (result.success) return result.data;
   // Only the issue code and path leave this function: zod messages may quote received values.
   const issue = result.error.issues[0];
-  throw new MappingError(
-    provider,
-    entity,
-    issue ? formatPath(issue.path) : '',
-    issue?.code ?? 'invalid',
-    stage,
-  );
+  const where = issue ? locate(issue) : { path: [], code: 'invalid' };
+  throw new MappingError(provider, entity, formatPath(where.path), where.code, stage);
 }
 
 /** Parses a raw provider payload, turning any schema failure into a {@link MappingError}. */

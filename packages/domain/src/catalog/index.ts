@@ -1,0 +1,2 @@
+export * from './catalog-product.schema';
+export * as Providers from './providers';
