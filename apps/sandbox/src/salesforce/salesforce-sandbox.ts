@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import world from '@portal/domain/fixtures/world.json';
 import type { SandboxEnv } from '../config/sandbox-env';
+import { salesforcePubSubPart } from './pubsub/salesforce-pubsub-part';
 import { createSalesforceSimulator } from './salesforce-simulator';
 import type { SalesforceSimulator, SalesforceSimulatorConfig } from './salesforce-simulator.types';
 
@@ -36,5 +37,13 @@ export function salesforceConfigFromEnv(env: SandboxEnv): SalesforceSimulatorCon
 
 /** The sandbox's Salesforce simulator; the Pub/Sub part is listed in `parts`. */
 export function buildSalesforceSimulator(env: SandboxEnv): SalesforceSimulator {
-  return createSalesforceSimulator(salesforceConfigFromEnv(env), { parts: [] });
+  return createSalesforceSimulator(salesforceConfigFromEnv(env), {
+    parts: [
+      salesforcePubSubPart({
+        keepaliveMs: env.SANDBOX_SALESFORCE_PUBSUB_KEEPALIVE_MS,
+        idleTimeoutMs: env.SANDBOX_SALESFORCE_PUBSUB_IDLE_TIMEOUT_MS,
+        retentionMs: env.SANDBOX_SALESFORCE_EVENT_RETENTION_HOURS * 3_600_000,
+      }),
+    ],
+  });
 }

@@ -83,7 +83,11 @@ export class SalesforcePubSubSimulator implements Simulator {
     if (this.options.orderApprovals) {
       this.detachFlow = attachOrderApprovalFlow(this.options.orderApprovals, this.publisher);
     }
-    const urls: Record<string, string> = { grpc: `${this.options.host}:${port}` };
+    // The certificate names `localhost`; dialling a name (not an IP) also keeps TLS SNI valid.
+    const grpcHost = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(this.options.host)
+      ? 'localhost'
+      : this.options.host;
+    const urls: Record<string, string> = { grpc: `${grpcHost}:${port}` };
     if (this.options.adminPort !== undefined) urls.admin = await this.startAdmin(this.options.adminPort);
     return urls;
   }
