@@ -5,6 +5,8 @@
 export const invoicesKey = (userId: string, page: number): string => `user:${userId}:invoices:page:${page}`;
 export const invoicesPattern = (userId: string): string => `user:${userId}:invoices:*`;
 export const subscriptionsKey = (userId: string): string => `user:${userId}:subscriptions`;
+/** The merged customer profile (`GET /api/me`); WHMCS `ClientEdit` webhooks drop it. */
+export const profileKey = (userId: string): string => `user:${userId}:profile`;
 /** Everything cached for one user. */
 export const userPattern = (userId: string): string => `user:${userId}:*`;
 export const catalogKey = (type: string): string => `catalog:${type}`;
