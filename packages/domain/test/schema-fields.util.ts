@@ -16,7 +16,8 @@ export function schemaFieldPaths(schema: z.ZodType, prefix = ''): string[] {
   const object = unwrap(schema);
   if (!(object instanceof z.ZodObject)) return [];
   const paths: string[] = [];
-  for (const [key, value] of Object.entries(object.shape as Record<string, z.ZodType>)) {
+  const shape: Record<string, z.ZodType> = object.shape;
+  for (const [key, value] of Object.entries(shape)) {
     if (key === 'attributes') continue;
     const inner = unwrap(value);
     const isRelationship = inner instanceof z.ZodObject && !('records' in inner.shape);
