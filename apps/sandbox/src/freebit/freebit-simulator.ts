@@ -39,6 +39,8 @@ export class FreebitSimulator implements Simulator {
   readonly store: FreebitStore;
   private readonly handlers;
   private app: FastifyInstance | undefined;
+  /** Handling time of the latest request (also sent as `server-timing: sim;dur=`), for in-process benchmarks. */
+  lastHandlingMs = 0;
 
   constructor(private readonly options: FreebitSimulatorOptions) {
     this.store = new FreebitStore(
@@ -72,6 +74,7 @@ export class FreebitSimulator implements Simulator {
     });
     app.addHook('onSend', (request, reply, payload, done) => {
       const elapsed = Number(process.hrtime.bigint() - request.startedAt) / 1e6;
+      this.lastHandlingMs = elapsed;
       void reply.header('server-timing', `sim;dur=${elapsed.toFixed(3)}`);
       done(null, payload);
     });

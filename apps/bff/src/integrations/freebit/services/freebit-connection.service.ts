@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { AppConfig } from '../../../core/config/app-config';
+import { currentRequestId } from '../../../core/context/request-context';
 import { ErrorCategory } from '../../../core/errors/error-category';
 import type { ProviderPolicy } from '../../../infra/resilience/provider-policy';
 import { ResilienceService } from '../../../infra/resilience/resilience.service';
@@ -12,6 +13,8 @@ import { parseFreebitResponse } from '../utils/freebit-result.parser';
 export interface FreebitCallOptions {
   /** False for calls that change state (registration, quota): never retried automatically. */
   readonly idempotent: boolean;
+  /** Overrides FREEBIT_TIMEOUT_MS for this call (e.g. to stay within a caller's deadline). */
+  readonly timeoutMs?: number;
 }
 
 interface Session {
@@ -125,7 +128,7 @@ export class FreebitConnectionService implements OnModuleDestroy {
           const response = await request(url, {
             method: 'POST',
             dispatcher: this.agent,
-            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            headers: requestHeaders(),
             body: new URLSearchParams({ json: JSON.stringify(params) }).toString(),
             signal,
           });
@@ -159,9 +162,19 @@ export class FreebitConnectionService implements OnModuleDestroy {
         this.logger.warn({ ...logged, resultCode, code }, 'freebit call failed');
         throw new FreebitError(code, category, message, resultCode);
       },
-      { idempotent: options.idempotent },
+      { idempotent: options.idempotent, timeoutMs: options.timeoutMs },
     );
   }
+}
+
+function requestHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
+  const requestId = currentRequestId();
+  if (requestId !== undefined) headers['x-request-id'] = requestId;
+  return headers;
 }
 
 function headerValue(value: string | string[] | undefined): string {

@@ -1,0 +1,141 @@
+// Freebit: the BFF's overhead on a cold SIM-details read (BFF latency minus the simulator's own handling time).
+// Runs against the built dist (`pnpm build`); needs a local Redis at REDIS_URL (default redis://127.0.0.1:6379).
+// Every getSimDetails is a cold read: SIM details are never cached, so each read is a full PA03-02 round trip.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bffRequire = createRequire(`${root}apps/bff/package.json`);
+const { FreebitSimulator } = createRequire(`${root}apps/sandbox/package.json`)(
+  `${root}apps/sandbox/dist/index.js`,
+);
+const { NestFactory } = bffRequire('@nestjs/core');
+const { Module } = bffRequire('@nestjs/common');
+const { request, Agent } = bffRequire('undici');
+const dist = (path) => bffRequire(`${root}apps/bff/dist/${path}`);
+const { AppConfig } = dist('core/config/app-config.js');
+const { loadEnv } = dist('core/config/env.js');
+const { ConfigModule } = dist('core/config/config.module.js');
+const { MetricsModule } = dist('core/metrics/metrics.module.js');
+const { RedisModule } = dist('infra/redis/redis.module.js');
+const { CacheModule } = dist('infra/cache/cache.module.js');
+const { ResilienceModule } = dist('infra/resilience/resilience.module.js');
+const { FreebitModule } = dist('integrations/freebit/freebit.module.js');
+const { FreebitSimService } = dist('integrations/freebit/services/freebit-sim.service.js');
+
+const ITERATIONS = Number(process.env.FREEBIT_BENCH_ITERATIONS ?? 1000);
+const MSISDN = '08012345678';
+const OEM = { oemId: 'BENCH_OEM', oemKey: 'bench-oem-key' };
+
+const sim = new FreebitSimulator({
+  host: '127.0.0.1',
+  port: 0,
+  ...OEM,
+  authKeyTtlMs: 3_600_000,
+  activationDelayMs: 0,
+});
+const { api } = await sim.start();
+const config = new AppConfig(
+  loadEnv({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `bench-freebit-${process.pid}:`,
+    FREEBIT_BASE_URL: api,
+    FREEBIT_OEM_ID: OEM.oemId,
+    FREEBIT_OEM_KEY: OEM.oemKey,
+  }),
+);
+
+class BenchModule {}
+Module({
+  imports: [
+    ConfigModule.forRoot(config),
+    MetricsModule,
+    RedisModule,
+    CacheModule,
+    ResilienceModule,
+    FreebitModule,
+  ],
+})(BenchModule);
+const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
+const sims = app.get(FreebitSimService);
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const summary = (values) => ({
+  p50: percentile(values, 50),
+  p99: percentile(values, 99),
+  mean: values.reduce((a, b) => a + b, 0) / values.length,
+});
+const fmt = (value) => value.toFixed(3).padStart(8);
+
+async function measure(call) {
+  const total = [];
+  const simulator = [];
+  const overhead = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const started = now();
+    await call();
+    const elapsed = now() - started;
+    total.push(elapsed);
+    simulator.push(sim.lastHandlingMs);
+    overhead.push(elapsed - sim.lastHandlingMs);
+  }
+  return { total: summary(total), simulator: summary(simulator), overhead: summary(overhead) };
+}
+
+// The very first read: authOem, a new keep-alive socket, then PA03-02.
+const firstStarted = now();
+await sims.getSimDetails(MSISDN);
+const first = now() - firstStarted;
+
+// Baseline: the same PA03-02 request with bare undici (HTTP client + loopback, no BFF code).
+const agent = new Agent({ connections: 16 });
+const authKey = JSON.parse(
+  await (
+    await request(`${api}/emptool/api/authOem/`, {
+      method: 'POST',
+      dispatcher: agent,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ json: JSON.stringify(OEM) }).toString(),
+    })
+  ).body.text(),
+).authKey;
+const rawBody = new URLSearchParams({
+  json: JSON.stringify({ authKey, version: '2', requestDatas: [{ kind: 'MVNO', account: MSISDN }] }),
+}).toString();
+const bare = await measure(async () => {
+  const response = await request(`${api}/emptool/api/master/getAcnt/`, {
+    method: 'POST',
+    dispatcher: agent,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: rawBody,
+  });
+  JSON.parse(await response.body.text());
+});
+const bff = await measure(() => sims.getSimDetails(MSISDN));
+
+const row = (label, stats) =>
+  `  ${label.padEnd(44)} p50 ${fmt(stats.p50)} ms   p99 ${fmt(stats.p99)} ms   mean ${fmt(stats.mean)} ms`;
+const lines = [
+  `freebit: cold SIM-details read (PA03-02, ${ITERATIONS} sequential reads, simulator in-process)`,
+  `  first read incl. authOem + connect: ${first.toFixed(3)} ms`,
+  row('simulator handling time', bff.simulator),
+  row('BFF getSimDetails latency', bff.total),
+  row('BFF overhead (latency - simulator time)', bff.overhead),
+  row('bare undici round trip - simulator time', bare.overhead),
+  row('BFF-only cost (overhead - bare transport)', {
+    p50: bff.overhead.p50 - bare.overhead.p50,
+    p99: bff.overhead.p99 - bare.overhead.p99,
+    mean: bff.overhead.mean - bare.overhead.mean,
+  }),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+
+await agent.close();
+await app.close();
+await sim.stop();
