@@ -66,6 +66,9 @@ describe('platform HTTP layer (booted app, real Redis)', () => {
       expect(text).not.toContain(value);
     }
     expect(text).toContain('alice');
+    const completed = t.logs.records().find((r) => r.requestId === 'redaction-probe' && r.req);
+    expect(completed?.req.headers).toMatchObject({ authorization: '[REDACTED]', cookie: '[REDACTED]' });
+    expect(completed?.req.url).toBe('/api/probe/login?token=%5BREDACTED%5D&page=1');
   });
 
   it('answers 400 with field paths for invalid input', async () => {
@@ -165,7 +168,9 @@ describe('platform HTTP layer (booted app, real Redis)', () => {
   });
 
   it('serves liveness, readiness (Redis checked) and Prometheus metrics', async () => {
-    expect((await inject({ method: 'GET', url: '/health/live' })).json()).toEqual({ status: 'ok' });
+    const live = await inject({ method: 'GET', url: '/health/live' });
+    expect(live.json()).toEqual({ status: 'ok' });
+    expect(t.logs.records().some((r) => r.requestId === live.headers['x-request-id'])).toBe(false);
     const ready = await inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ok', info: { redis: { status: 'up' } } });

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from '../../app.module';
 import { resolveRequestId } from '../context/request-context';
+import { ReadinessService } from '../health/readiness.service';
 import { MetricsService } from '../metrics/metrics.service';
 
 /** Routes outside the `/api` prefix: probes, metrics, provider webhooks and operator tools. */
@@ -35,19 +36,23 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
 
   const metrics = app.get(MetricsService);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', (request, reply, done) => {
-      metrics.httpDuration.observe(
-        {
-          method: request.method,
-          route: request.routeOptions.url ?? 'unmatched',
-          status: String(reply.statusCode),
-        },
-        reply.elapsedTime / 1000,
-      );
-      done();
-    });
+  const readiness = app.get(ReadinessService);
+  const fastify = app.getHttpAdapter().getInstance();
+  // While draining, close keep-alive connections after their response so the server can finish closing.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (readiness.isShuttingDown) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
   return app;
 }

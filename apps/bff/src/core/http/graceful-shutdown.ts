@@ -1,5 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppConfig } from '../config/app-config';
 import { ReadinessService } from '../health/readiness.service';
@@ -9,15 +8,15 @@ import { ReadinessService } from '../health/readiness.service';
  * in-flight requests finish, connections close; the process exits, forcibly once SHUTDOWN_GRACE_MS elapses.
  */
 export function installGracefulShutdown(app: INestApplication, config: AppConfig): void {
-  const logger = app.get(Logger);
+  const logger = new Logger('Shutdown');
   let started = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     if (started) return;
     started = true;
-    logger.log({ signal }, 'shutting down');
+    logger.log(`${signal}: readiness failing, draining in-flight requests`);
     app.get(ReadinessService).markShuttingDown();
     setTimeout(() => {
-      logger.error({ graceMs: config.values.SHUTDOWN_GRACE_MS }, 'shutdown grace period elapsed; exiting');
+      logger.error(`shutdown grace period (${config.values.SHUTDOWN_GRACE_MS} ms) elapsed; exiting`);
       process.exit(1);
     }, config.values.SHUTDOWN_GRACE_MS).unref();
     sleep(config.values.SHUTDOWN_READINESS_DELAY_MS)

@@ -27,7 +27,11 @@ export function pinoHttpOptions(
     genReqId: (request: IncomingMessage) => resolveRequestId(request),
     customAttributeKeys: { reqId: 'requestId' },
     quietReqLogger: true,
-    autoLogging: { ignore: (request: IncomingMessage) => QUIET_ROUTES.has(request.url ?? '') },
+    // Middleware mounting rewrites `url`; `originalUrl` keeps the path the client asked for.
+    autoLogging: {
+      ignore: (request: IncomingMessage & { originalUrl?: string }) =>
+        QUIET_ROUTES.has((request.originalUrl ?? request.url ?? '').split('?')[0] ?? ''),
+    },
     customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
       error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     serializers: {

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
@@ -10,7 +10,12 @@ export class LoggingModule {
   static forRoot(config: AppConfig, stream?: DestinationStream): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, stream) })],
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: pinoHttpOptions(config, stream),
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+        }),
+      ],
     };
   }
 }
