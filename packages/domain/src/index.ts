@@ -9,3 +9,4 @@ export * from './world/world.schema';
 export * as Subscriptions from './subscriptions';
 export * as Catalog from './catalog';
 export * as Orders from './orders';
+export * as Customers from './customers';

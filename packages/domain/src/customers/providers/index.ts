@@ -1,0 +1,2 @@
+export * as Whmcs from './whmcs';
+export * as Salesforce from './salesforce';
