@@ -1,5 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { FreebitSimulator, type FreebitSimulatorOptions } from '../../../../sandbox/src';
 import { testRedisUrl, uniquePrefix } from '../../../../../test-support/redis';
 import { AppConfig } from '../../../src/core/config/app-config';
@@ -53,7 +54,7 @@ export async function startFreebitHarness(
       FREEBIT_BASE_URL: api!,
       FREEBIT_OEM_ID: TEST_OEM.oemId,
       FREEBIT_OEM_KEY: TEST_OEM.oemKey,
-      FREEBIT_TIMEOUT_MS: '1000',
+      FREEBIT_TIMEOUT_MS: '5000',
       FREEBIT_MAX_RETRIES: '0',
       FREEBIT_ACTIVATION_DEADLINE_MS: '5000',
       FREEBIT_ACTIVATION_POLL_INITIAL_MS: '50',
@@ -62,6 +63,9 @@ export async function startFreebitHarness(
     }),
   );
   const logs = new LogCapture();
+  // nestjs-pino keeps its root logger in a module variable: without this, a second harness in the same test
+  // file would log into the first one's capture.
+  __resetOutOfContextForTests();
   const module = await Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
