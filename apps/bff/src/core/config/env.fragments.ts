@@ -1,4 +1,5 @@
 import { freebitEnvFragment } from '../../integrations/freebit/freebit.env';
+import { whmcsEnvFragment } from '../../integrations/whmcs/whmcs.env';
 import { coreEnvFragment } from './core.env';
 
 /**
@@ -9,4 +10,5 @@ import { coreEnvFragment } from './core.env';
 export const envShape = {
   ...coreEnvFragment.shape,
   ...freebitEnvFragment.shape,
+  ...whmcsEnvFragment.shape,
 };

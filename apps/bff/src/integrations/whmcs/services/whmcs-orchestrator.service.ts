@@ -1,0 +1,106 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { isAppError } from '../../../core/errors/app.errors';
+import { ErrorCategory } from '../../../core/errors/error-category';
+import { WhmcsError, WhmcsErrorCode } from '../whmcs.errors';
+import { WhmcsOrderService, type WhmcsOrderLine, type WhmcsOrderRef } from './whmcs-order.service';
+
+export interface PlaceOrderInput {
+  /** The Salesforce Order id; `sfOrderId=<id>` in the WHMCS order notes makes placement idempotent. */
+  readonly sfOrderId: string;
+  readonly clientId: number;
+  readonly lines: readonly WhmcsOrderLine[];
+  readonly promoCode?: string;
+}
+
+export interface PlacedWhmcsOrder {
+  readonly orderId: number;
+  readonly serviceIds: readonly number[];
+  readonly invoiceId: number | null;
+  /** False when an earlier attempt had already added the order (found by its marker). */
+  readonly created: boolean;
+}
+
+/** The marker we write into WHMCS order notes (business rule: notes `sfOrderId=<Id>`). */
+export function salesforceOrderMarker(sfOrderId: string): string {
+  return `sfOrderId=${sfOrderId}`;
+}
+
+/** WHMCS-side multi-step operations. */
+@Injectable()
+export class WhmcsOrchestratorService {
+  private readonly logger = new Logger(WhmcsOrchestratorService.name);
+
+  constructor(private readonly orders: WhmcsOrderService) {}
+
+  /**
+   * Places a Salesforce order in WHMCS exactly once: find the order carrying the marker, else AddOrder, then
+   * AcceptOrder (an order already accepted counts as done). AddOrder is never repeated blindly: when its answer
+   * is lost (timeout, garbled response) the order is looked up by marker instead; if it is not there yet the
+   * call fails with a temporary `WHMCS_ORDER_OUTCOME_UNKNOWN` so the caller retries later, and that retry
+   * starts with the lookup again.
+   */
+  async placeOrderOnce(input: PlaceOrderInput): Promise<PlacedWhmcsOrder> {
+    const marker = salesforceOrderMarker(input.sfOrderId);
+    const existing = await this.orders.findByMarker(input.clientId, marker);
+    const order = existing ?? (await this.add(input, marker));
+    const created = existing === undefined;
+    if (order.status === 'cancelled' || order.status === 'fraud') {
+      throw new WhmcsError(
+        WhmcsErrorCode.ORDER_REJECTED,
+        ErrorCategory.CONFLICT,
+        'The billing order was cancelled or marked as fraud.',
+      );
+    }
+    if (order.status === 'pending') await this.accept(order.orderId);
+    this.logger.log({ sfOrderId: input.sfOrderId, orderId: order.orderId, created }, 'whmcs order placed');
+    return { orderId: order.orderId, serviceIds: order.serviceIds, invoiceId: order.invoiceId, created };
+  }
+
+  private async add(input: PlaceOrderInput, marker: string): Promise<WhmcsOrderRef> {
+    try {
+      const added = await this.orders.add({
+        clientId: input.clientId,
+        lines: input.lines,
+        notes: marker,
+        promoCode: input.promoCode,
+      });
+      return { ...added, clientId: input.clientId, status: 'pending' };
+    } catch (error) {
+      if (!outcomeUnknown(error)) throw error;
+      this.logger.warn(
+        { sfOrderId: input.sfOrderId },
+        'AddOrder answer lost; looking the order up by marker',
+      );
+      const found = await this.orders.findByMarker(input.clientId, marker);
+      if (found) return found;
+      throw new WhmcsError(
+        WhmcsErrorCode.ORDER_OUTCOME_UNKNOWN,
+        ErrorCategory.TEMPORARY,
+        'The billing system did not confirm the order; it will be checked again.',
+        undefined,
+        undefined,
+        error,
+      );
+    }
+  }
+
+  private async accept(orderId: number): Promise<void> {
+    try {
+      await this.orders.accept(orderId);
+    } catch (error) {
+      // Accepted meanwhile (a concurrent attempt, an operator) or the answer was lost: done if it is active now.
+      const notPending = error instanceof WhmcsError && error.whmcsCode === WhmcsErrorCode.ORDER_NOT_PENDING;
+      if (!notPending && !outcomeUnknown(error)) throw error;
+      const current = await this.orders.getById(orderId);
+      if (current?.status !== 'active') throw error;
+    }
+  }
+}
+
+/** Failures after which WHMCS may or may not have acted. */
+function outcomeUnknown(error: unknown): boolean {
+  return (
+    isAppError(error) &&
+    (error.category === ErrorCategory.TEMPORARY || error.category === ErrorCategory.INVALID_RESPONSE)
+  );
+}
