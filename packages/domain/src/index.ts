@@ -10,3 +10,4 @@ export * as Subscriptions from './subscriptions';
 export * as Catalog from './catalog';
 export * as Orders from './orders';
 export * as Customers from './customers';
+export * as Sim from './sim';

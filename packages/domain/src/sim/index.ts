@@ -1,0 +1,2 @@
+export * from './sim.schema';
+export * as Providers from './providers';

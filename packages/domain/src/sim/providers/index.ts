@@ -1,0 +1,1 @@
+export * as Freebit from './freebit';
