@@ -1,5 +1,8 @@
 import { freebitEnvFragment } from '../../integrations/freebit/freebit.env';
+import { salesforceEventsEnvFragment } from '../../integrations/salesforce/events/salesforce-events.env';
+import { salesforceEnvFragment } from '../../integrations/salesforce/salesforce.env';
 import { whmcsEnvFragment } from '../../integrations/whmcs/whmcs.env';
+import { authEnvFragment } from '../../modules/auth/auth.env';
 import { coreEnvFragment } from './core.env';
 
 /**
@@ -9,6 +12,9 @@ import { coreEnvFragment } from './core.env';
  */
 export const envShape = {
   ...coreEnvFragment.shape,
+  ...authEnvFragment.shape,
   ...freebitEnvFragment.shape,
+  ...salesforceEventsEnvFragment.shape,
+  ...salesforceEnvFragment.shape,
   ...whmcsEnvFragment.shape,
 };

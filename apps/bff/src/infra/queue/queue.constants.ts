@@ -9,6 +9,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** Job names per queue. */
 export const JobName = {
   PROVISION_ORDER: 'provision-order',
+  /** Repeatable: enqueues approved orders that never got activated (missed events, failed enqueues). */
+  RECONCILE_ORDERS: 'reconcile-orders',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 

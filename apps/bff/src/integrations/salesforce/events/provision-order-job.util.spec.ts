@@ -4,7 +4,11 @@ import { provisionOrderJobId } from './provision-order-job.util';
 
 describe('provisionOrderJobId', () => {
   it.each([
-    ['8015g00000OrDa1AAF:2026-03-31T09:03:40Z', 'evt-1', 'po-idem-8015g00000OrDa1AAF%3A2026-03-31T09%3A03%3A40Z'],
+    [
+      '8015g00000OrDa1AAF:2026-03-31T09:03:40Z',
+      'evt-1',
+      'po-idem-8015g00000OrDa1AAF%3A2026-03-31T09%3A03%3A40Z',
+    ],
     [undefined, '5e0c-uuid', 'po-event-5e0c-uuid'],
     ['   ', 'e:1', 'po-event-e%3A1'],
     ['123', 'e', 'po-idem-123'],

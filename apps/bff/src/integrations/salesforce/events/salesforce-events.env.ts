@@ -27,7 +27,9 @@ export const salesforceEventsEnvFragment = z.object({
   SF_PUBSUB_INSTANCE_URL: z
     .url({ protocol: /^https$/ })
     .optional()
-    .describe('https instance URL sent to the Pub/Sub API when the REST instance URL is plain http (sandbox)'),
+    .describe(
+      'https instance URL sent to the Pub/Sub API when the REST instance URL is plain http (sandbox)',
+    ),
   SF_EVENTS_BATCH_SIZE: intVar(100, 1, 100).describe('Events requested per FetchRequest (at most 100)'),
   SF_EVENTS_WATCHDOG_MS: intVar(300_000, 100).describe(
     'Rebuild the stream when neither events nor keepalives arrive for this long (Salesforce keepalive: 270 s)',
