@@ -11,3 +11,4 @@ export * as Catalog from './catalog';
 export * as Orders from './orders';
 export * as Customers from './customers';
 export * as Sim from './sim';
+export * as Provisioning from './provisioning';

@@ -1,0 +1,1 @@
+export * as Salesforce from './salesforce';

@@ -1,0 +1,2 @@
+export * from './raw.schema';
+export * from './mapper';
