@@ -9,7 +9,7 @@ const msisdnParams = z.object({ msisdn: z.string().regex(/^\d{11,14}$/) });
  * Freebit-only admin routes, beside the shared ones (counts, faults):
  * - `GET|POST /__admin/clock` (`{ offsetDays }`): time travel for usage data;
  * - `POST /__admin/auth-keys/expire`: every issued `authKey` stops working now;
- * - `PUT|DELETE /__admin/accounts/:msisdn/never-activate`: a registration of that MSISDN stays `registering`;
+ * - `PUT|DELETE /__admin/accounts/:msisdn/never-activate`: a registration of that MSISDN stays `pending`;
  * - `GET /__admin/accounts/:msisdn`: the simulator's own view of an account;
  * - `POST /__admin/reset`: reseed accounts, drop keys, reset the clock, counts and faults.
  */

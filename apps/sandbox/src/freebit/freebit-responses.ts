@@ -93,7 +93,7 @@ export function trafficInfoBody(account: FreebitAccount, clock: FreebitClock): F
   const today = clock.today();
   const windowStart = addDays(today, -(TRAFFIC_HISTORY_DAYS - 1));
   const from = account.startDate > windowStart ? account.startDate : windowStart;
-  const days = account.state === 'registering' ? [] : usageBetween(account.msisdn, from, today);
+  const days = account.state === 'pending' ? [] : usageBetween(account.msisdn, from, today);
   const todayUsage = days.at(-1)?.date === today ? days.pop()!.usageKb : 0;
   return {
     ...ok(),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type FreebitClock } from './freebit-clock';
 
-export type FreebitAccountState = 'registering' | 'active' | 'suspended' | 'cancelled';
+export type FreebitAccountState = 'pending' | 'active' | 'suspended' | 'cancelled';
 
 /** One MVNO account as the simulator keeps it; raw response shapes are built from this in freebit-responses.ts. */
 export interface FreebitAccount {
@@ -15,7 +15,7 @@ export interface FreebitAccount {
   startDate: string;
   voiceMail: boolean;
   callWaiting: boolean;
-  /** Epoch ms when a registering account turns active; undefined once settled. */
+  /** Epoch ms when a pending account turns active; undefined once settled. */
   activatesAt?: number;
   /** Epoch ms when a scheduled cancellation takes effect. */
   cancelsAt?: number;
@@ -67,7 +67,7 @@ export class FreebitStore {
     const account = this.accounts.get(msisdn);
     if (!account) return undefined;
     const now = this.realNow();
-    if (account.state === 'registering' && account.activatesAt !== undefined && account.activatesAt <= now) {
+    if (account.state === 'pending' && account.activatesAt !== undefined && account.activatesAt <= now) {
       if (!this.neverActivate.has(msisdn)) {
         account.state = 'active';
         account.activatesAt = undefined;
@@ -87,7 +87,7 @@ export class FreebitStore {
   register(account: Omit<FreebitAccount, 'state' | 'activatesAt' | 'addedQuotaMb'>): FreebitAccount {
     const created: FreebitAccount = {
       ...account,
-      state: 'registering',
+      state: 'pending',
       activatesAt: this.realNow() + this.options.activationDelayMs,
       addedQuotaMb: 0,
     };

@@ -6,9 +6,9 @@ import { addDays } from './freebit-clock';
  */
 export function dailyUsageKb(msisdn: string, day: string): number {
   const roll = mulberry32(fnv1a(`${msisdn}:${day}`))();
-  // Most days use 20–400 MB; about one day in ten is almost idle.
+  // Most days use 5–150 MB (a 5 GB plan lasts the month); about one day in ten is almost idle.
   if (roll < 0.1) return Math.floor(roll * 10 * 2_048);
-  return Math.floor(20_480 + roll * 389_120);
+  return Math.floor(5_120 + roll * 148_480);
 }
 
 /** Every day from `from` to `to` inclusive (both `YYYYMMDD`), with its usage; empty when `from` is after `to`. */

@@ -13,7 +13,12 @@ describe('FreebitSimService (against the simulator and a real Redis)', () => {
     harness = await startFreebitHarness();
   });
   afterAll(() => harness.close());
-  beforeEach(() => harness.sim.reset());
+  beforeEach(async () => {
+    // Fresh accounts and counts; the reset also drops issued keys, so fetch a new one before counting calls.
+    harness.sim.reset();
+    await harness.sims.getSimDetails('09087654321');
+    harness.sim.counter.reset();
+  });
 
   it('maps PA03-02 account detail to SimDetails', async () => {
     const details = await harness.sims.getSimDetails(MSISDN);
@@ -34,7 +39,7 @@ describe('FreebitSimService (against the simulator and a real Redis)', () => {
     const usage = await harness.sims.getSimUsage(MSISDN, start, end);
     expect(usage.days.map((day) => day.date)).toEqual([-6, -5, -4, -3, -2, -1, 0].map(isoDay));
     expect(usage.days.every((day) => Number.isInteger(day.usageMb) && day.usageMb >= 0)).toBe(true);
-    expect(usage.totalMb).toBe(usage.days.reduce((sum, day) => sum + day.usageMb, 0));
+    expect(usage.totalUsageMb).toBe(usage.days.reduce((sum, day) => sum + day.usageMb, 0));
 
     expect(await harness.sims.getSimUsage(MSISDN, start, end)).toEqual(usage);
     expect(harness.sim.counter.get('PA05-01')).toBe(1);

@@ -176,7 +176,7 @@ describe('Freebit simulator', () => {
         .responseDatas[0].state;
 
     expect((await register('08055550001')).resultCode).toBe('100');
-    expect(await state('08055550001')).toBe('registering');
+    expect(await state('08055550001')).toBe('pending');
     expect((await register('08055550001')).resultCode).toBe('211');
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(await state('08055550001')).toBe('active');
@@ -184,7 +184,7 @@ describe('Freebit simulator', () => {
     await admin('PUT', 'accounts/08055550002/never-activate');
     await register('08055550002');
     await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(await state('08055550002')).toBe('registering');
+    expect(await state('08055550002')).toBe('pending');
     expect(sim.counter.get('PA02-01')).toBe(3);
   });
 
