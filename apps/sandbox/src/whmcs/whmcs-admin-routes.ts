@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { WhmcsActions } from './whmcs-actions';
-import { addDays, parseCents, toDate } from './whmcs-format.util';
+import { addDays, htmlEscape, parseCents, toDate } from './whmcs-format.util';
 import type { WhmcsWebhookEmitter } from './whmcs-webhook-emitter';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -61,7 +61,12 @@ export function registerWhmcsAdminRoutes(
     const { clientId, items, dueDate } = parsed.data;
     const invoice = actions.createInvoice(
       clientId,
-      items.map((item) => ({ ...item, amountCents: parseCents(item.amount)! })),
+      // WHMCS stores what an admin types HTML-escaped.
+      items.map((item) => ({
+        ...item,
+        description: htmlEscape(item.description),
+        amountCents: parseCents(item.amount)!,
+      })),
       dueDate ?? addDays(toDate(new Date()), 14),
     );
     return reply.code(201).send({ invoiceId: invoice.id, status: invoice.status });
