@@ -3,6 +3,7 @@ import { salesforceEventsEnvFragment } from '../../integrations/salesforce/event
 import { salesforceEnvFragment } from '../../integrations/salesforce/salesforce.env';
 import { whmcsEnvFragment } from '../../integrations/whmcs/whmcs.env';
 import { authEnvFragment } from '../../modules/auth/auth.env';
+import { ordersEnvFragment } from '../../modules/orders/orders.env';
 import { coreEnvFragment } from './core.env';
 
 /**
@@ -13,6 +14,7 @@ import { coreEnvFragment } from './core.env';
 export const envShape = {
   ...coreEnvFragment.shape,
   ...authEnvFragment.shape,
+  ...ordersEnvFragment.shape,
   ...freebitEnvFragment.shape,
   ...salesforceEventsEnvFragment.shape,
   ...salesforceEnvFragment.shape,
