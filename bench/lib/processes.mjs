@@ -1,0 +1,52 @@
+// Child-process helpers for bench suites: start a server script, wait for its port, run a load, stop it.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Starts `node script` and resolves with its port once it prints `LISTENING <port>`. */
+export function startServer(script, env) {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const match = /LISTENING (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited before listening (${code})`)));
+  });
+  return {
+    port,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const loadScript = fileURLToPath(new URL('./load.mjs', import.meta.url));
+
+/** Runs autocannon from a separate process and answers its figures. */
+export function runLoad(url, { connections = 50, seconds = 10, headers = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const args = [
+      loadScript,
+      url,
+      String(connections),
+      String(seconds),
+      ...Object.entries(headers).map(([k, v]) => `${k}=${v}`),
+    ];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk.toString()));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()))
+        : reject(new Error(`load exited ${code}`)),
+    );
+  });
+}
