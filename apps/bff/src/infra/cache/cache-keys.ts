@@ -15,3 +15,12 @@ export const catalogPattern = (): string => 'catalog:*';
 export const simUsageKey = (msisdn: string, startDate: string, endDate: string): string =>
   `sim:${msisdn}:usage:${startDate}:${endDate}`;
 export const simUsagePattern = (msisdn: string): string => `sim:${msisdn}:usage:*`;
+/** An invoice page with a non-default size or a status filter (still under {@link invoicesPattern}). */
+export const invoicesQueryKey = (userId: string, page: number, pageSize: number, status: string): string =>
+  `${invoicesKey(userId, page)}:size:${pageSize}:status:${status}`;
+/** The Salesforce Account linked to a WHMCS client (login). */
+export const accountLinkKey = (userId: string): string => `user:${userId}:account-link`;
+/** A page of the customer's orders; creating an order drops {@link ordersPattern}. */
+export const ordersKey = (userId: string, page: number, pageSize: number): string =>
+  `user:${userId}:orders:page:${page}:size:${pageSize}`;
+export const ordersPattern = (userId: string): string => `user:${userId}:orders:*`;

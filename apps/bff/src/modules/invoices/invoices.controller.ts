@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Billing } from '@portal/domain';
+import type { FastifyReply } from 'fastify';
+import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { cachedReply } from '../../infra/cache/cached-json';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PortalRoute } from '../auth/portal-route.decorator';
+import type { Principal } from '../auth/principal';
+import { invoiceIdParamSchema, invoiceListQuerySchema, type InvoiceListQuery } from './invoices.schema';
+import { InvoicesService } from './invoices.service';
+
+@Controller('invoices')
+@PortalRoute()
+export class InvoicesController {
+  constructor(private readonly invoices: InvoicesService) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodValidationPipe(invoiceListQuerySchema)) query: InvoiceListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return cachedReply(reply, await this.invoices.page(principal, query));
+  }
+
+  @Get(':id')
+  getById(
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodValidationPipe(invoiceIdParamSchema)) params: { id: number },
+  ): Promise<Billing.Invoice> {
+    return this.invoices.getById(principal, params.id);
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Orders } from '@portal/domain';
+import type { FastifyReply } from 'fastify';
+import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidationError } from '../../core/errors/app.errors';
+import { cachedReply } from '../../infra/cache/cached-json';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PortalRoute } from '../auth/portal-route.decorator';
+import type { Principal } from '../auth/principal';
+import {
+  IDEMPOTENCY_HEADER,
+  idempotencyKeySchema,
+  orderIdParamSchema,
+  orderListQuerySchema,
+  type OrderListQuery,
+} from './orders.schema';
+import { OrdersService } from './orders.service';
+
+export const REPLAYED_HEADER = 'idempotent-replayed';
+
+@Controller('orders')
+@PortalRoute()
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ZodValidationPipe(orderListQuerySchema)) query: OrderListQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return cachedReply(reply, await this.orders.list(principal, query));
+  }
+
+  @Get(':id')
+  getById(
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodValidationPipe(orderIdParamSchema)) params: { id: string },
+  ): Promise<Orders.Order> {
+    return this.orders.getById(principal, params.id);
+  }
+
+  @Post()
+  @HttpCode(201)
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Headers(IDEMPOTENCY_HEADER) idempotencyKey: unknown,
+    @Body(new ZodValidationPipe(Orders.newOrderSchema)) body: Orders.NewOrder,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Orders.Order> {
+    const key = idempotencyKeySchema.safeParse(idempotencyKey);
+    if (!key.success) {
+      throw new ValidationError([
+        { path: 'Idempotency-Key', message: key.error.issues[0]?.message ?? 'Invalid' },
+      ]);
+    }
+    const placed = await this.orders.place(principal, key.data, body);
+    void reply.header(REPLAYED_HEADER, String(placed.replayed));
+    return placed.order;
+  }
+}

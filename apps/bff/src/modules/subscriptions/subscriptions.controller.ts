@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { Subscriptions } from '@portal/domain';
+import type { FastifyReply } from 'fastify';
+import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { cachedReply } from '../../infra/cache/cached-json';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PortalRoute } from '../auth/portal-route.decorator';
+import type { Principal } from '../auth/principal';
+import { subscriptionIdParamSchema } from './subscriptions.schema';
+import { SubscriptionsService } from './subscriptions.service';
+
+@Controller('subscriptions')
+@PortalRoute()
+export class SubscriptionsController {
+  constructor(private readonly subscriptions: SubscriptionsService) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return cachedReply(reply, await this.subscriptions.list(principal));
+  }
+
+  @Get(':id')
+  getById(
+    @CurrentPrincipal() principal: Principal,
+    @Param(new ZodValidationPipe(subscriptionIdParamSchema)) params: { id: number },
+  ): Promise<Subscriptions.Subscription> {
+    return this.subscriptions.getById(principal, params.id);
+  }
+}
