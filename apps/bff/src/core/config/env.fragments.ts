@@ -1,6 +1,7 @@
 import { freebitEnvFragment } from '../../integrations/freebit/freebit.env';
 import { salesforceEventsEnvFragment } from '../../integrations/salesforce/events/salesforce-events.env';
 import { salesforceEnvFragment } from '../../integrations/salesforce/salesforce.env';
+import { salesforceEnvFragment } from '../../integrations/salesforce/salesforce.env';
 import { whmcsEnvFragment } from '../../integrations/whmcs/whmcs.env';
 import { authEnvFragment } from '../../modules/auth/auth.env';
 import { ordersEnvFragment } from '../../modules/orders/orders.env';
@@ -17,6 +18,7 @@ export const envShape = {
   ...ordersEnvFragment.shape,
   ...freebitEnvFragment.shape,
   ...salesforceEventsEnvFragment.shape,
+  ...salesforceEnvFragment.shape,
   ...salesforceEnvFragment.shape,
   ...whmcsEnvFragment.shape,
 };
