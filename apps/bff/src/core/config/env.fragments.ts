@@ -1,10 +1,10 @@
 import { freebitEnvFragment } from '../../integrations/freebit/freebit.env';
 import { salesforceEventsEnvFragment } from '../../integrations/salesforce/events/salesforce-events.env';
 import { salesforceEnvFragment } from '../../integrations/salesforce/salesforce.env';
-import { salesforceEnvFragment } from '../../integrations/salesforce/salesforce.env';
 import { whmcsEnvFragment } from '../../integrations/whmcs/whmcs.env';
 import { authEnvFragment } from '../../modules/auth/auth.env';
 import { ordersEnvFragment } from '../../modules/orders/orders.env';
+import { provisioningEnvFragment } from '../../modules/provisioning/provisioning.env';
 import { coreEnvFragment } from './core.env';
 
 /**
@@ -19,6 +19,6 @@ export const envShape = {
   ...freebitEnvFragment.shape,
   ...salesforceEventsEnvFragment.shape,
   ...salesforceEnvFragment.shape,
-  ...salesforceEnvFragment.shape,
   ...whmcsEnvFragment.shape,
+  ...provisioningEnvFragment.shape,
 };
