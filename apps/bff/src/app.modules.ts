@@ -2,6 +2,13 @@ import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { FreebitModule } from './integrations/freebit/freebit.module';
 import { WhmcsModule } from './integrations/whmcs/whmcs.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { MeModule } from './modules/me/me.module';
+import { InvoicesModule } from './modules/invoices/invoices.module';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
+import { SimModule } from './modules/sim/sim.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { OrdersModule } from './modules/orders/orders.module';
 
 /**
  * Provider and feature modules mounted by the app. Add yours with one line (e.g. `WhmcsModule,`);
@@ -11,4 +18,11 @@ export const featureModules: (Type | DynamicModule | ForwardReference)[] = [
   FreebitModule,
   WhmcsModule,
   WebhooksModule,
+  AuthModule,
+  MeModule,
+  InvoicesModule,
+  SubscriptionsModule,
+  SimModule,
+  CatalogModule,
+  OrdersModule,
 ];
