@@ -12,3 +12,4 @@ export * as Orders from './orders';
 export * as Customers from './customers';
 export * as Sim from './sim';
 export * as Provisioning from './provisioning';
+export * from './domain-json-schemas.util';
