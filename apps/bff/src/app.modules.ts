@@ -1,6 +1,8 @@
 import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { FreebitModule } from './integrations/freebit/freebit.module';
 import { WhmcsModule } from './integrations/whmcs/whmcs.module';
+import { AdminModule } from './modules/admin/admin.module';
+import { ProvisioningModule } from './modules/provisioning/provisioning.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MeModule } from './modules/me/me.module';
@@ -18,6 +20,8 @@ export const featureModules: (Type | DynamicModule | ForwardReference)[] = [
   FreebitModule,
   WhmcsModule,
   WebhooksModule,
+  ProvisioningModule,
+  AdminModule,
   AuthModule,
   MeModule,
   InvoicesModule,
