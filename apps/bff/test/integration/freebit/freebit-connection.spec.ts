@@ -119,10 +119,25 @@ describe('Freebit connection (against the simulator)', () => {
     harness.sim.faults.arm('PA04-04', { failure: 'code:212', times: 1 });
     await rejectionOf(harness.sims.addQuota(MSISDN, 1_000));
     await harness.sims.getSimDetails(MSISDN);
+    const newSim = {
+      msisdn: '08066660001',
+      productNumber: 'DN6666666666661',
+      planCode: 'PASI_5G',
+      eid: '89049032000001000000666666666661',
+    };
+    await harness.sims.registerAccount(newSim);
 
     const text = harness.logs.text();
     expect(text).toContain('freebit call');
     expect(text).toContain('080******78');
-    for (const clear of [MSISDN, 'AX1234567890123', 'test-oem-key-5f2c']) expect(text).not.toContain(clear);
+    const clear = [
+      MSISDN,
+      'AX1234567890123',
+      'test-oem-key-5f2c',
+      newSim.msisdn,
+      newSim.productNumber,
+      newSim.eid,
+    ];
+    for (const value of clear) expect(text).not.toContain(value);
   });
 });

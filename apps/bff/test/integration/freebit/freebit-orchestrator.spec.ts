@@ -75,4 +75,12 @@ describe('FreebitOrchestratorService.activateSim', () => {
     expect(elapsed).toBeGreaterThanOrEqual(750);
     expect(elapsed).toBeLessThan(3_000);
   });
+
+  it('refuses to activate a suspended SIM without registering it', async () => {
+    harness = await startFreebitHarness();
+    const suspended = { msisdn: '07011112222', productNumber: 'AX1234567890124', planCode: 'PASI_20G' };
+    const error = await rejectionOf(harness.orchestrator.activateSim(suspended));
+    expect(error).toMatchObject({ code: FreebitErrorCode.ACTIVATION_FAILED, category: 'CONFLICT' });
+    expect(harness.sim.counter.get('PA02-01')).toBe(0);
+  });
 });

@@ -57,6 +57,7 @@ describe('FreebitSimService (against the simulator and a real Redis)', () => {
     const error = await rejectionOf(harness.sims.getSimUsage(msisdn, start, end));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.fields.length).toBeGreaterThan(0);
+    for (const field of error.fields) expect(['msisdn', 'startDate', 'endDate']).toContain(field.path);
     expect(harness.sim.counter.snapshot()).toEqual({});
   });
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Sim } from '@portal/domain';
 import { AppConfig } from '../../../core/config/app-config';
 import { isTransient } from '../../../core/errors/app.errors';
+import { ErrorCategory } from '../../../core/errors/error-category';
 import { FreebitActivationTimeoutError, FreebitError, FreebitErrorCode } from '../freebit.errors';
 import { maskIdentifier } from '../utils/freebit-mask.util';
 import { registerSimSchema, validate, type RegisterSimInput } from '../utils/freebit-input.schema';
@@ -37,6 +38,7 @@ export class FreebitOrchestratorService {
 
     const existing = await this.currentState(sim.msisdn, remaining());
     if (existing?.status === 'active') return existing;
+    if (existing?.status === 'suspended') throw suspended();
     if (existing === undefined || existing.status === 'cancelled') {
       if (Date.now() >= deadline) throw this.timedOut(masked, deadlineMs);
       try {
@@ -55,6 +57,7 @@ export class FreebitOrchestratorService {
       await sleep(Math.min(wait, remaining()));
       const state = await this.currentState(sim.msisdn, remaining());
       if (state?.status === 'active') return state;
+      if (state?.status === 'suspended') throw suspended();
       wait = Math.min(wait * 2, values.FREEBIT_ACTIVATION_POLL_MAX_MS);
     }
     throw this.timedOut(masked, deadlineMs);
@@ -81,6 +84,15 @@ export class FreebitOrchestratorService {
       throw error;
     }
   }
+}
+
+/** A suspended line needs an operator: registering again or waiting would not make it active. */
+function suspended(): FreebitError {
+  return new FreebitError(
+    FreebitErrorCode.ACTIVATION_FAILED,
+    ErrorCategory.CONFLICT,
+    'The SIM is suspended at Freebit and cannot be activated automatically.',
+  );
 }
 
 function sleep(ms: number): Promise<void> {

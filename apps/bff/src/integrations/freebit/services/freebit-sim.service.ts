@@ -34,7 +34,7 @@ export class FreebitSimService {
     msisdn: string,
     options: Pick<FreebitCallOptions, 'timeoutMs'> = {},
   ): Promise<Sim.SimDetails> {
-    const account = validate(msisdnSchema, msisdn);
+    const account = validate(msisdnSchema, msisdn, 'msisdn');
     const raw = await this.connection.call(
       'PA03-02',
       { version: '2', requestDatas: [{ kind: 'MVNO', account }] },
@@ -48,7 +48,7 @@ export class FreebitSimService {
    * Cached for FREEBIT_USAGE_CACHE_TTL_S: Freebit asks clients not to poll traffic data.
    */
   async getSimUsage(msisdn: string, startDate: string, endDate: string): Promise<Sim.SimUsage> {
-    const account = validate(msisdnSchema, msisdn);
+    const account = validate(msisdnSchema, msisdn, 'msisdn');
     const range = this.validateRange(startDate, endDate);
     const { FREEBIT_USAGE_CACHE_TTL_S } = this.config.values;
     const cached = await this.cache.getOrSet(
@@ -65,8 +65,8 @@ export class FreebitSimService {
 
   /** PA04-04: adds `mb` (100–51,200) to this month's quota. Not retried automatically (it is not idempotent). */
   async addQuota(msisdn: string, mb: number): Promise<void> {
-    const account = validate(msisdnSchema, msisdn);
-    const quota = validate(quotaMbSchema, mb);
+    const account = validate(msisdnSchema, msisdn, 'msisdn');
+    const quota = validate(quotaMbSchema, mb, 'mb');
     await this.connection.call(
       'PA04-04',
       { kind: 'MVNO', account, quota: String(quota) },
@@ -77,10 +77,12 @@ export class FreebitSimService {
 
   /** PA05-21: replaces the plan now, or on `effectiveDate` (`YYYY-MM-DD`). */
   async changePlan(msisdn: string, planCode: string, effectiveDate?: string): Promise<void> {
-    const account = validate(msisdnSchema, msisdn);
-    const plan = validate(planCodeSchema, planCode);
+    const account = validate(msisdnSchema, msisdn, 'msisdn');
+    const plan = validate(planCodeSchema, planCode, 'planCode');
     const runTime =
-      effectiveDate === undefined ? undefined : toFreebitDate(validate(isoDateSchema, effectiveDate));
+      effectiveDate === undefined
+        ? undefined
+        : toFreebitDate(validate(isoDateSchema, effectiveDate, 'effectiveDate'));
     await this.connection.call(
       'PA05-21',
       { account, planCode: plan, globalIp: '20', ...(runTime === undefined ? {} : { runTime }) },
@@ -113,8 +115,9 @@ export class FreebitSimService {
 
   /** PA02-04: cancels now, or on `runDate` (`YYYY-MM-DD`). */
   async cancelAccount(msisdn: string, runDate?: string): Promise<void> {
-    const account = validate(msisdnSchema, msisdn);
-    const date = runDate === undefined ? undefined : toFreebitDate(validate(isoDateSchema, runDate));
+    const account = validate(msisdnSchema, msisdn, 'msisdn');
+    const date =
+      runDate === undefined ? undefined : toFreebitDate(validate(isoDateSchema, runDate, 'runDate'));
     await this.connection.call(
       'PA02-04',
       { kind: 'MVNO', account, ...(date === undefined ? {} : { runDate: date }) },
@@ -125,8 +128,8 @@ export class FreebitSimService {
 
   private validateRange(startDate: string, endDate: string): { startDate: string; endDate: string } {
     const range = {
-      startDate: validate(isoDateSchema, startDate),
-      endDate: validate(isoDateSchema, endDate),
+      startDate: validate(isoDateSchema, startDate, 'startDate'),
+      endDate: validate(isoDateSchema, endDate, 'endDate'),
     };
     const today = new Date().toISOString().slice(0, 10);
     const earliest = new Date(

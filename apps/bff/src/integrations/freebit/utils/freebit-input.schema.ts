@@ -24,12 +24,15 @@ export const registerSimSchema = z.object({
 });
 export type RegisterSimInput = z.input<typeof registerSimSchema>;
 
-/** Parses `input` or throws a {@link ValidationError} naming each bad field. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+/** Parses `input` or throws a {@link ValidationError} naming each bad field (under `field` for a single value). */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, field?: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new ValidationError(
-    parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    parsed.error.issues.map((issue) => ({
+      path: [...(field === undefined ? [] : [field]), ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
   );
 }
 
