@@ -55,9 +55,10 @@ describe('Salesforce platform-event subscriber (real client, simulator, Redis, B
     const job = jobs.find((candidate) => candidate.data.orderId === orderEvent(7).OrderId__c)!;
     expect(job.id).toBe(`po-idem-${encodeURIComponent(String(orderEvent(7).IdemKey__c))}`);
     expect(job.data).toMatchObject({
+      idempotencyKey: orderEvent(7).IdemKey__c,
       correlationId: 'corr-7',
       requestedBy: '0055g00000AgEnTAAV',
-      version: 1,
+      source: 'platform_event',
     });
     expect(await probe.storedReplayId()).toBe(org.sim.bus.latestReplayId(TOPIC).toString());
   });
@@ -159,11 +160,9 @@ describe('Salesforce platform-event subscriber (real client, simulator, Redis, B
     for (let n = 1; n <= 5; n++) org.publish(n);
     await probe.redis.set(`${probe.prefix}:sf-events:replay:${TOPIC}`, '42');
 
-    const instance = await start({ SF_EVENTS_REPLAY: 'LATEST' });
+    await start({ SF_EVENTS_REPLAY: 'LATEST' });
     await probe.waitForCount(5);
-    expect(instance.logs.text()).toMatch(
-      /replay id is corrupted or outside retention; replaying from EARLIEST/,
-    );
+    expect(sharedLogs.text()).toMatch(/replay id is corrupted or outside retention; replaying from EARLIEST/);
     expect(await probe.storedReplayId()).toBe(org.sim.bus.latestReplayId(TOPIC).toString());
   });
 
@@ -176,14 +175,16 @@ describe('Salesforce platform-event subscriber (real client, simulator, Redis, B
     org.publish(1);
     await probe.waitForCount(1);
 
-    org.tokens.expireAll();
+    const issued = org.salesforce.tokens.issued;
+    org.salesforce.tokens.expireAll();
     org.dropStreams();
-    await until(() => instance.sessions.refreshes >= 1);
+    await until(() => org.salesforce.tokens.issued === issued + 1);
     await until(() => instance.subscriber.isSubscribed);
     await settled();
     org.publish(2);
     await probe.waitForCount(2);
-    expect(instance.logs.text()).toMatch(/a fresh token will be used/);
+    expect(sharedLogs.text()).toMatch(/a fresh token will be used/);
+    expect(org.salesforce.tokens.issued).toBe(issued + 1);
   });
 
   it('rebuilds a stream that stays silent (no events, no keepalives) past the watchdog period', async () => {
@@ -194,6 +195,6 @@ describe('Salesforce platform-event subscriber (real client, simulator, Redis, B
     const before = org.sim.counter.get('Subscribe');
     await sleep(2_000);
     expect(org.sim.counter.get('Subscribe')).toBeGreaterThanOrEqual(before + 2);
-    expect(instance.logs.text()).toMatch(/watchdog period; rebuilding the stream/);
+    expect(sharedLogs.text()).toMatch(/watchdog period; rebuilding the stream/);
   });
 });

@@ -1,9 +1,14 @@
 import { Test, type TestingModule } from '@nestjs/testing';
+import { toSalesforceId18 } from '@portal/domain';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
-import { SalesforcePubSubSimulator } from '../../../../sandbox/src/salesforce/pubsub/salesforce-pubsub-simulator';
-import { SalesforceTokens } from '../../../../sandbox/src/salesforce/salesforce-tokens';
+import { loadSandboxEnv } from '../../../../sandbox/src/config/sandbox-env';
+import { salesforcePubSubPart } from '../../../../sandbox/src/salesforce/pubsub/salesforce-pubsub-part';
+import type { SalesforcePubSubSimulator } from '../../../../sandbox/src/salesforce/pubsub/salesforce-pubsub-simulator';
+import { salesforceConfigFromEnv } from '../../../../sandbox/src/salesforce/salesforce-sandbox';
+import { createSalesforceSimulator } from '../../../../sandbox/src/salesforce/salesforce-simulator';
+import type { SalesforceSimulator } from '../../../../sandbox/src/salesforce/salesforce-simulator.types';
 import { testRedisUrl, uniquePrefix } from '../../../../../test-support/redis';
 import { AppConfig } from '../../../src/core/config/app-config';
 import { ConfigModule } from '../../../src/core/config/config.module';
@@ -11,25 +16,24 @@ import { loadEnv } from '../../../src/core/config/env';
 import { LoggingModule } from '../../../src/core/logging/logging.module';
 import { MetricsModule } from '../../../src/core/metrics/metrics.module';
 import { QueueName } from '../../../src/infra/queue/queue.constants';
+import { CacheModule } from '../../../src/infra/cache/cache.module';
 import { RedisModule } from '../../../src/infra/redis/redis.module';
+import { ResilienceModule } from '../../../src/infra/resilience/resilience.module';
 import { RedisService } from '../../../src/infra/redis/redis.service';
 import { SalesforceEventsModule } from '../../../src/integrations/salesforce/events/salesforce-events.module';
 import { SalesforceEventsSubscriberService } from '../../../src/integrations/salesforce/events/salesforce-events-subscriber.service';
-import {
-  PUBSUB_SESSION_SOURCE,
-  type PubSubSessionSource,
-} from '../../../src/integrations/salesforce/events/pubsub-session.source';
-import type { PubSubSession } from '../../../src/integrations/salesforce/events/pubsub-stream';
 import { LogCapture } from '../../support/log-capture';
 
-export const ORG_ID = '00D5g0000012PtLEAU';
 export const TOPIC = '/event/OrderProvisionRequested__e';
-const USERNAME = 'integration@portal.example.jp';
 
-/** The org side: the Pub/Sub simulator validating tokens from a real simulator token store. */
+/**
+ * The org: the Salesforce simulator (OAuth + REST, its token store) with the Pub/Sub part, on free ports.
+ * The BFF logs in with the JWT bearer flow and the Pub/Sub API validates that very token.
+ */
 export interface EventsOrg {
+  readonly salesforce: SalesforceSimulator;
   readonly sim: SalesforcePubSubSimulator;
-  readonly tokens: SalesforceTokens;
+  readonly restUrl: string;
   readonly endpoint: string;
   publish(n: number, fields?: Record<string, unknown>): void;
   dropStreams(): number;
@@ -37,66 +41,51 @@ export interface EventsOrg {
 }
 
 export async function startEventsOrg(options: { keepaliveMs?: number } = {}): Promise<EventsOrg> {
-  const tokens = new SalesforceTokens(ORG_ID, 3_600_000);
-  const sim = new SalesforcePubSubSimulator({
-    host: '127.0.0.1',
-    port: 0,
-    orgId: ORG_ID,
-    createdById: '0055g00000InTeGAAV',
-    tokens,
+  let pubsub: SalesforcePubSubSimulator | undefined;
+  const part = salesforcePubSubPart({
     keepaliveMs: options.keepaliveMs ?? 300,
     idleTimeoutMs: 60_000,
     retentionMs: 72 * 3_600_000,
   });
-  const { grpc } = await sim.start();
+  const salesforce = createSalesforceSimulator(
+    salesforceConfigFromEnv(
+      loadSandboxEnv({ SANDBOX_SALESFORCE_PORT: '0', SANDBOX_SALESFORCE_PUBSUB_PORT: '0' }),
+    ),
+    {
+      parts: [
+        (context) => {
+          const created = part(context);
+          pubsub = created.simulator;
+          return created;
+        },
+      ],
+    },
+  );
+  const urls = await salesforce.start();
+  const sim = pubsub!;
   return {
+    salesforce,
     sim,
-    tokens,
-    endpoint: grpc!,
+    restUrl: urls.rest!,
+    endpoint: urls.pubsub!,
     publish(n, fields) {
       sim.publisher.publish(TOPIC, (fields ?? orderEvent(n)) as never);
     },
     dropStreams: () => sim.service.dropAllStreams(),
-    stop: () => sim.stop(),
+    stop: () => salesforce.stop(),
   };
 }
 
+/** Event fields for order `n`: a distinct, valid 18-character Order id and idempotency key per `n`. */
 export function orderEvent(n: number): Record<string, string | number> {
+  const orderId = toSalesforceId18(`8015g0000${String(n).padStart(6, '0')}`);
   return {
-    OrderId__c: `8015g00000O${String(n).padStart(5, '0')}AAF`,
-    IdemKey__c: `8015g00000O${String(n).padStart(5, '0')}AAF:2026-11-25T20:00:00Z`,
+    OrderId__c: orderId,
+    IdemKey__c: `${orderId}:2026-11-25T20:00:00Z`,
     CorrelationId__c: `corr-${n}`,
     RequestedBy__c: '0055g00000AgEnTAAV',
     Version__c: 1,
   };
-}
-
-/** Sessions from the org's token store, as the Salesforce connection would hand them over. */
-export class TestSessionSource implements PubSubSessionSource {
-  refreshes = 0;
-  private session: PubSubSession | undefined;
-
-  constructor(private readonly tokens: SalesforceTokens) {}
-
-  current(): Promise<PubSubSession> {
-    this.session ??= this.issue();
-    return Promise.resolve(this.session);
-  }
-
-  refresh(): Promise<PubSubSession> {
-    this.refreshes += 1;
-    this.session = this.issue();
-    return Promise.resolve(this.session);
-  }
-
-  private issue(): PubSubSession {
-    return {
-      accessToken: this.tokens.issue(USERNAME).accessToken,
-      // The REST simulator is plain http: the client needs an https URL it never dials.
-      instanceUrl: 'http://127.0.0.1:4010',
-      organizationId: ORG_ID,
-    };
-  }
 }
 
 /**
@@ -108,14 +97,16 @@ export const sharedLogs = new LogCapture();
 export interface SubscriberInstance {
   readonly module: TestingModule;
   readonly subscriber: SalesforceEventsSubscriberService;
-  readonly sessions: TestSessionSource;
   readonly logs: LogCapture;
   /** Cuts this instance off Redis without releasing anything, as a crashed process would leave it. */
   crash(): void;
   close(): Promise<void>;
 }
 
-/** One BFF instance: the real events module with the platform's config, logging and Redis providers. */
+/**
+ * One BFF instance: the real events module (with the real Salesforce connection) and the platform's config,
+ * logging, metrics, Redis, cache and resilience providers.
+ */
 export async function startSubscriber(
   org: EventsOrg,
   queuePrefix: string,
@@ -129,6 +120,7 @@ export async function startSubscriber(
       REDIS_URL: testRedisUrl(),
       REDIS_KEY_PREFIX: `${uniquePrefix('sfevents')}:`,
       QUEUE_PREFIX: queuePrefix,
+      SF_LOGIN_URL: org.restUrl,
       SF_EVENTS_ENABLED: 'true',
       SF_PUBSUB_ENDPOINT: org.endpoint,
       SF_PUBSUB_REJECT_UNAUTHORIZED_SSL: 'false',
@@ -140,7 +132,6 @@ export async function startSubscriber(
       ...env,
     }),
   );
-  const sessions = new TestSessionSource(org.tokens);
   const logs = sharedLogs;
   const module = await Test.createTestingModule({
     imports: [
@@ -148,7 +139,9 @@ export async function startSubscriber(
       LoggingModule.forRoot(config, logs),
       MetricsModule,
       RedisModule,
-      SalesforceEventsModule.register({ provide: PUBSUB_SESSION_SOURCE, useValue: sessions }),
+      CacheModule,
+      ResilienceModule,
+      SalesforceEventsModule,
     ],
   }).compile();
   module.useLogger(module.get(Logger));
@@ -156,7 +149,6 @@ export async function startSubscriber(
   return {
     module,
     subscriber: module.get(SalesforceEventsSubscriberService),
-    sessions,
     logs,
     crash() {
       module.get(RedisService).queue.disconnect(false);

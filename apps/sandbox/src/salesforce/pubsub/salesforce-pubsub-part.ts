@@ -1,5 +1,10 @@
-import type { SalesforceSimulatorPartFactory } from '../salesforce-simulator.types';
+import type { SalesforceSimulatorContext, SalesforceSimulatorPart } from '../salesforce-simulator.types';
 import { SalesforcePubSubSimulator } from './salesforce-pubsub-simulator';
+
+/** The part, with its simulator exposed for in-process tests and benches. */
+export interface PubSubPart extends SalesforceSimulatorPart {
+  readonly simulator: SalesforcePubSubSimulator;
+}
 
 export interface PubSubPartSettings {
   readonly keepaliveMs: number;
@@ -12,7 +17,9 @@ export interface PubSubPartSettings {
  * the admin routes live on the REST simulator's `/__admin`; order approvals in its store publish
  * `OrderProvisionRequested__e`. Answers `{ pubsub: 'host:port' }`.
  */
-export function salesforcePubSubPart(settings: PubSubPartSettings): SalesforceSimulatorPartFactory {
+export function salesforcePubSubPart(
+  settings: PubSubPartSettings,
+): (context: SalesforceSimulatorContext) => PubSubPart {
   return (context) => {
     const integrationUser = context.config.usernames[0];
     const simulator = new SalesforcePubSubSimulator({
@@ -28,6 +35,7 @@ export function salesforcePubSubPart(settings: PubSubPartSettings): SalesforceSi
     });
     simulator.registerAdmin(context.app);
     return {
+      simulator,
       start: async () => ({ pubsub: (await simulator.start()).grpc! }),
       stop: () => simulator.stop(),
     };

@@ -35,7 +35,7 @@ describe('Pub/Sub as part of the Salesforce simulator (sandbox wiring)', () => {
     await log.until(() => log.of('event').length === 1);
     expect(log.of('event')[0].payload).toMatchObject({ OrderId__c: order.Id, Version__c: 1 });
 
-    const stats = await (await fetch(`${urls.rest}/__admin/pubsub/stats`)).json();
+    const stats: any = await (await fetch(`${urls.rest}/__admin/pubsub/stats`)).json();
     expect(stats.topics[TOPIC].retainedEvents).toBe(1);
     await fetch(`${urls.rest}/__admin/pubsub/streams`, { method: 'DELETE' });
     await log.until(() => log.of('end').length === 1);

@@ -1,26 +1,19 @@
-import { Provisioning } from '@portal/domain';
 import type { Logger } from '@nestjs/common';
+import { Provisioning } from '@portal/domain';
 import type { JobsOptions, Queue } from 'bullmq';
 import { JobName } from '../../../infra/queue/queue.constants';
 import { provisionOrderJobId } from './provision-order-job.util';
 import type { ReceivedEvent } from './pubsub-stream';
 
-/** What a `provision-order` job carries: ids only, no personal data. */
-export interface ProvisionOrderJobData {
-  readonly orderId: string;
-  readonly idemKey: string | null;
-  readonly correlationId: string | null;
-  readonly requestedBy: string | null;
-  readonly version: number | null;
-  readonly eventId: string;
-  readonly replayId: number;
-  /** Lines worker logs up with the Flow that raised the event. */
-  readonly requestId: string;
+interface ProvisionOrderJob {
+  readonly name: string;
+  readonly data: Provisioning.ProvisioningJobData;
+  readonly opts: JobsOptions;
 }
 
 /**
  * Turns received `OrderProvisionRequested__e` events into `provision-order` jobs. The job id comes from the
- * event's idempotency key, so BullMQ ignores an event delivered or published twice.
+ * event's `IdemKey__c` (else its event id), so BullMQ ignores an event delivered or published twice.
  */
 export class ProvisioningEnqueuer {
   constructor(
@@ -30,42 +23,37 @@ export class ProvisioningEnqueuer {
 
   /** Enqueues every valid event in one round trip; an event the domain rejects is logged and skipped. */
   async enqueue(events: readonly ReceivedEvent[]): Promise<number> {
-    const jobs: { name: string; data: ProvisionOrderJobData; opts: JobsOptions }[] = [];
+    const receivedAt = new Date();
+    const jobs: ProvisionOrderJob[] = [];
     for (const event of events) {
-      const job = this.toJob(event);
+      const job = this.toJob(event, receivedAt);
       if (job) jobs.push(job);
     }
     if (jobs.length > 0) await this.queue.addBulk(jobs);
     return jobs.length;
   }
 
-  private toJob(
-    event: ReceivedEvent,
-  ): { name: string; data: ProvisionOrderJobData; opts: JobsOptions } | undefined {
-    let parsed: ReturnType<typeof Provisioning.Providers.Salesforce.parseOrderProvisionRequestedEvent>;
+  private toJob(event: ReceivedEvent, receivedAt: Date): ProvisionOrderJob | undefined {
+    let parsed: Provisioning.OrderProvisionRequestedEvent;
     try {
       parsed = Provisioning.Providers.Salesforce.parseOrderProvisionRequestedEvent(event.payload);
     } catch (error) {
+      // A poison event must not block the stream: it is logged (ids only) and its replay id moves on.
       this.logger.error(
         { err: error, eventId: event.id, replayId: event.replayId },
         'OrderProvisionRequested__e rejected by the domain schema; skipped',
       );
       return undefined;
     }
-    const data: ProvisionOrderJobData = {
-      orderId: parsed.orderId,
-      idemKey: parsed.idemKey ?? null,
-      correlationId: parsed.correlationId ?? null,
-      requestedBy: parsed.requestedBy ?? null,
-      version: parsed.version ?? null,
-      eventId: event.id,
-      replayId: event.replayId,
+    const data = Provisioning.toProvisioningJobData(parsed, {
+      source: 'platform_event',
       requestId: parsed.correlationId ?? event.id,
-    };
+      receivedAt,
+    });
     return {
       name: JobName.PROVISION_ORDER,
       data,
-      opts: { jobId: provisionOrderJobId(parsed.idemKey, event.id) },
+      opts: { jobId: provisionOrderJobId(parsed.idempotencyKey, event.id) },
     };
   }
 }
