@@ -1,5 +1,6 @@
 import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { FreebitModule } from './integrations/freebit/freebit.module';
+import { SalesforceEventsModule } from './integrations/salesforce/events/salesforce-events.module';
 import { WhmcsModule } from './integrations/whmcs/whmcs.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { ProvisioningModule } from './modules/provisioning/provisioning.module';
@@ -18,6 +19,7 @@ import { OrdersModule } from './modules/orders/orders.module';
  */
 export const featureModules: (Type | DynamicModule | ForwardReference)[] = [
   FreebitModule,
+  SalesforceEventsModule,
   WhmcsModule,
   WebhooksModule,
   ProvisioningModule,
