@@ -1,6 +1,7 @@
 import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { FreebitModule } from './integrations/freebit/freebit.module';
 import { SalesforceEventsModule } from './integrations/salesforce/events/salesforce-events.module';
+import { SalesforceModule } from './integrations/salesforce/salesforce.module';
 import { WhmcsModule } from './integrations/whmcs/whmcs.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { ProvisioningModule } from './modules/provisioning/provisioning.module';
@@ -19,6 +20,7 @@ import { OrdersModule } from './modules/orders/orders.module';
  */
 export const featureModules: (Type | DynamicModule | ForwardReference)[] = [
   FreebitModule,
+  SalesforceModule,
   SalesforceEventsModule,
   WhmcsModule,
   WebhooksModule,
