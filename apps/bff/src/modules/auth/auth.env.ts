@@ -30,7 +30,7 @@ export const authEnvFragment = z.object({
   AUTH_REFRESH_GRACE_MS: intVar(10_000, 0, 60_000).describe(
     'After a rotation, the old refresh token still answers the same successor for this long (concurrent tabs)',
   ),
-  AUTH_LOGIN_MIN_DURATION_MS: intVar(400, 0, 5_000).describe(
+  AUTH_LOGIN_MIN_DURATION_MS: intVar(500, 0, 5_000).describe(
     'Failed logins answer no sooner than this, whatever failed (no timing oracle)',
   ),
   AUTH_LOGIN_RATE_WINDOW_S: intVar(900, 1, 86_400).describe('Login rate-limit window'),

@@ -8,7 +8,7 @@ import {
 } from '../../../../sandbox/src/salesforce/salesforce-sandbox';
 import { createSalesforceSimulator } from '../../../../sandbox/src/salesforce/salesforce-simulator';
 import type { SalesforceSimulator } from '../../../../sandbox/src/salesforce/salesforce-simulator.types';
-import { WhmcsSimulator } from '../../../../sandbox/src/whmcs/whmcs-simulator';
+import { WhmcsSimulator, type WhmcsSimulatorOptions } from '../../../../sandbox/src/whmcs/whmcs-simulator';
 import { bootTestApp, type TestApp } from '../../support/test-app';
 import { portalModules } from './portal-modules';
 
@@ -45,6 +45,8 @@ export interface PortalHarness {
   readonly freebit: FreebitSimulator;
   readonly salesforce: SalesforceSimulator;
   request(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer>;
+  /** Another BFF instance sharing this one's Redis namespace and simulators (as a second replica would). */
+  startPeer(): Promise<BffInstance>;
   /** Logs in over HTTP and answers the token pair. */
   login(key: CustomerKey): Promise<{ accessToken: string; refreshToken: string }>;
   /** Sandbox request counters, reset. */
@@ -57,7 +59,13 @@ export interface PortalHarness {
  * against the WHMCS, Freebit and Salesforce simulators started in this process on free ports, with the WHMCS
  * simulator's signed webhooks pointed at the BFF.
  */
-export async function startPortal(env: Record<string, string> = {}): Promise<PortalHarness> {
+export interface PortalOptions {
+  /** BFF environment overrides. */
+  readonly env?: Record<string, string>;
+  readonly whmcs?: Partial<WhmcsSimulatorOptions>;
+}
+
+export async function startPortal(options: PortalOptions = {}): Promise<PortalHarness> {
   const whmcs = new WhmcsSimulator({
     host: '127.0.0.1',
     port: 0,
@@ -66,6 +74,7 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
     webhookSecrets: [WEBHOOK_SECRET],
     extraClients: 0,
     invoicesPerClient: 6,
+    ...options.whmcs,
   });
   const freebit = new FreebitSimulator({
     host: '127.0.0.1',
@@ -91,28 +100,72 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
   const { api: freebitUrl } = await freebit.start();
   const { rest: salesforceUrl } = await salesforce.start();
 
-  const test = await bootTestApp(
-    {
-      LOG_LEVEL: 'warn',
-      WHMCS_API_URL: whmcs.apiUrl,
-      WHMCS_API_IDENTIFIER: WHMCS_CREDENTIALS.identifier,
-      WHMCS_API_SECRET: WHMCS_CREDENTIALS.secret,
-      WHMCS_WEBHOOK_SECRETS: WEBHOOK_SECRET,
-      WHMCS_TIMEOUT_MS: '2000',
-      FREEBIT_BASE_URL: freebitUrl!,
-      FREEBIT_OEM_ID: FREEBIT_OEM.oemId,
-      FREEBIT_OEM_KEY: FREEBIT_OEM.oemKey,
-      SF_LOGIN_URL: salesforceUrl!,
-      AUTH_LOGIN_MIN_DURATION_MS: '0',
-      ...env,
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'warn',
+    WHMCS_API_URL: whmcs.apiUrl,
+    WHMCS_API_IDENTIFIER: WHMCS_CREDENTIALS.identifier,
+    WHMCS_API_SECRET: WHMCS_CREDENTIALS.secret,
+    WHMCS_WEBHOOK_SECRETS: WEBHOOK_SECRET,
+    WHMCS_TIMEOUT_MS: '2000',
+    FREEBIT_BASE_URL: freebitUrl!,
+    FREEBIT_OEM_ID: FREEBIT_OEM.oemId,
+    FREEBIT_OEM_KEY: FREEBIT_OEM.oemKey,
+    SF_LOGIN_URL: salesforceUrl!,
+    AUTH_LOGIN_MIN_DURATION_MS: '0',
+    ...options.env,
+  };
+  const first = await bootInstance(env);
+  whmcs.emitter.target.url = `${first.baseUrl}/webhooks/whmcs`;
+  const peers: BffInstance[] = [];
+
+  return {
+    app: first.test.app,
+    test: first.test,
+    baseUrl: first.baseUrl,
+    whmcs,
+    freebit,
+    salesforce,
+    request: first.request,
+    async startPeer() {
+      const peer = await bootInstance({
+        ...env,
+        REDIS_KEY_PREFIX: first.test.config.values.REDIS_KEY_PREFIX,
+      });
+      peers.push(peer);
+      return peer;
     },
-    portalModules,
-  );
-  const app = test.app;
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.getHttpServer().address();
+    async login(key) {
+      const who = customer(key);
+      const answer = await first.request('POST', '/api/auth/login', {
+        body: { email: who.email, password: who.password },
+      });
+      if (answer.status !== 200) throw new Error(`login ${key}: ${answer.status} ${answer.text}`);
+      return answer.body;
+    },
+    resetCounts() {
+      whmcs.counter.reset();
+      freebit.counter.reset();
+      salesforce.context.counter.reset();
+    },
+    async close() {
+      await Promise.all([first, ...peers].map((instance) => instance.test.close()));
+      await Promise.all([whmcs.stop(), freebit.stop(), salesforce.stop()]);
+    },
+  };
+}
+
+export interface BffInstance {
+  readonly test: TestApp;
+  readonly baseUrl: string;
+  request(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer>;
+}
+
+/** Boots one BFF listening on a free port. */
+async function bootInstance(env: Record<string, string>): Promise<BffInstance> {
+  const test = await bootTestApp(env, portalModules);
+  await test.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = test.app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  whmcs.emitter.target.url = `${baseUrl}/webhooks/whmcs`;
 
   async function request(method: string, path: string, options: RequestOptions = {}): Promise<HttpAnswer> {
     const headers: Record<string, string> = { ...options.headers };
@@ -135,30 +188,5 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Por
     return { status: response.status, headers: response.headers, text, body: parsed, ms };
   }
 
-  return {
-    app,
-    test,
-    baseUrl,
-    whmcs,
-    freebit,
-    salesforce,
-    request,
-    async login(key) {
-      const who = customer(key);
-      const answer = await request('POST', '/api/auth/login', {
-        body: { email: who.email, password: who.password },
-      });
-      if (answer.status !== 200) throw new Error(`login ${key}: ${answer.status} ${answer.text}`);
-      return answer.body;
-    },
-    resetCounts() {
-      whmcs.counter.reset();
-      freebit.counter.reset();
-      salesforce.context.counter.reset();
-    },
-    async close() {
-      await test.close();
-      await Promise.all([whmcs.stop(), freebit.stop(), salesforce.stop()]);
-    },
-  };
+  return { test, baseUrl, request };
 }
