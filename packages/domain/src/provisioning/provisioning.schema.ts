@@ -11,7 +11,7 @@ export const orderProvisionRequestedEventSchema = z.object({
   idempotencyKey: z.string().max(80).nullable(),
   correlationId: z.string().max(80).nullable(),
   requestedBy: z.string().max(80).nullable(),
-  version: z.number().nullable(),
+  version: z.int().nonnegative().nullable(),
   createdAt: isoDateTimeSchema.nullable(),
   createdById: salesforceId18OutputSchema.nullable(),
 });
