@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { WhmcsSimulator, type WhmcsSimulatorOptions } from '../../../../sandbox/src/whmcs/whmcs-simulator';
 import { bootTestApp, type TestApp } from '../../support/test-app';
 
@@ -50,4 +51,23 @@ export async function simAdmin(
   });
   if (response.status >= 400) throw new Error(`admin ${method} ${path}: ${response.status}`);
   return response.status === 204 ? undefined : response.json();
+}
+
+/** Posts a delivery to the app as WHMCS would (raw bytes as given). */
+export function deliver(
+  harness: TestApp,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ statusCode: number; json: () => any }> {
+  return harness.app.inject({
+    method: 'POST',
+    url: '/webhooks/whmcs',
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: body,
+  });
+}
+
+/** A webhook body as our hook file writes it. */
+export function webhookBody(event: string, data: Record<string, unknown>, id = randomUUID()): string {
+  return JSON.stringify({ id, event, occurredAt: new Date().toISOString(), data });
 }
