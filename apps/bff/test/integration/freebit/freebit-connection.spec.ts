@@ -51,6 +51,17 @@ describe('Freebit connection (against the simulator)', () => {
     expect(harness.sim.counter.snapshot()).toEqual({ authOem: 1 });
   });
 
+  it('reports an authOem success without a key as an invalid response', async () => {
+    harness = await startFreebitHarness();
+    harness.sim.faults.arm('authOem', { failure: 'code:100', times: 1 });
+    const error = await rejectionOf(harness.sims.getSimDetails(MSISDN));
+    expect(error).toMatchObject({
+      code: FreebitErrorCode.INVALID_RESPONSE,
+      category: ErrorCategory.INVALID_RESPONSE,
+    });
+    expect((await harness.sims.getSimDetails(MSISDN)).msisdn).toBe(MSISDN);
+  });
+
   it('does not loop when a fresh key is rejected too: one renewal, then a clean error', async () => {
     harness = await startFreebitHarness();
     await harness.sims.getSimDetails(MSISDN);

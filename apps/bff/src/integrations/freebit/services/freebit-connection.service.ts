@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Sim } from '@portal/domain';
 import { Agent, request } from 'undici';
 import { AppConfig } from '../../../core/config/app-config';
 import { currentRequestId } from '../../../core/context/request-context';
@@ -100,14 +101,19 @@ export class FreebitConnectionService implements OnModuleDestroy {
       { oemId: FREEBIT_OEM_ID, oemKey: FREEBIT_OEM_KEY },
       { idempotent: true },
     );
-    if (typeof body.authKey !== 'string' || body.authKey.length === 0) {
+    let key: string;
+    try {
+      key = Sim.Providers.Freebit.parseFreebitAuthKey(body);
+    } catch (error) {
       throw new FreebitError(
         FreebitErrorCode.INVALID_RESPONSE,
         ErrorCategory.INVALID_RESPONSE,
         'Freebit authOem answered without an authKey.',
+        undefined,
+        error,
       );
     }
-    this.session = { key: body.authKey, expiresAt: Date.now() + FREEBIT_AUTH_KEY_TTL_S * 1_000 };
+    this.session = { key, expiresAt: Date.now() + FREEBIT_AUTH_KEY_TTL_S * 1_000 };
     return this.session;
   }
 
