@@ -44,6 +44,12 @@ export function createSalesforceSimulator(
       done(null, Object.fromEntries(new URLSearchParams(String(body))));
     },
   );
+  const stats = { handledRequests: 0, handlingMsTotal: 0 };
+  app.addHook('onResponse', (_request, reply, done) => {
+    stats.handledRequests += 1;
+    stats.handlingMsTotal += reply.elapsedTime;
+    done();
+  });
   const userIds = new Map<string, string>([[config.usernames[0] ?? '', INTEGRATION_USER_ID]]);
   const userIdFactory = new SalesforceIdFactory();
   let baseUrl = '';
@@ -74,6 +80,7 @@ export function createSalesforceSimulator(
     context,
     store,
     tokens,
+    stats,
     async start() {
       await app.listen({ host: config.host, port: config.port });
       const { port } = app.server.address() as AddressInfo;

@@ -54,8 +54,15 @@ export interface SalesforceSimulatorPart {
 
 export type SalesforceSimulatorPartFactory = (context: SalesforceSimulatorContext) => SalesforceSimulatorPart;
 
+/** Time the simulator itself spent answering (request received → response sent), for overhead benchmarks. */
+export interface SalesforceSimulatorStats {
+  handledRequests: number;
+  handlingMsTotal: number;
+}
+
 export interface SalesforceSimulator extends Simulator {
   readonly context: SalesforceSimulatorContext;
+  readonly stats: SalesforceSimulatorStats;
   readonly store: SalesforceStore;
   readonly tokens: SalesforceTokens;
 }
