@@ -305,10 +305,13 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
   }
 
   private kickDrain(): void {
-    this.draining ??= this.drain().finally(() => {
-      this.draining = undefined;
-      if (this.pending.length > 0 || this.batchReceived) this.kickDrain();
-    });
+    // Starting on the next turn lets the rest of the FetchResponse's events join the same addBulk.
+    this.draining ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .finally(() => {
+        this.draining = undefined;
+        if (this.pending.length > 0 || this.batchReceived) this.kickDrain();
+      });
   }
 
   /** Enqueues what has arrived, then stores the last replay id, then (batch complete) asks for more. */
