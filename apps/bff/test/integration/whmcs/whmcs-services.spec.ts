@@ -151,6 +151,19 @@ describe('WHMCS entity services against the simulator', () => {
       expect((await simAdmin(simulator, 'GET', '/counts')).GetCurrencies ?? 0).toBe(0);
     });
 
+    it('maps client details with entities decoded, and a missing client as not found', async () => {
+      const clients = harness.app.get(WhmcsClientService);
+      expect(await clients.getDetails(1)).toMatchObject({
+        whmcsClientId: 1,
+        companyName: 'Yamada & Sons',
+        email: 'hanako.yamada@example.jp',
+        phone: '+819012345678',
+        address: { city: 'Shibuya-ku', countryCode: 'JP', line2: null },
+        currencyCode: 'JPY',
+      });
+      await expect(clients.getDetails(999)).rejects.toMatchObject({ code: 'CUSTOMER_NOT_FOUND' });
+    });
+
     it('validates a login and classifies a wrong password', async () => {
       const clients = harness.app.get(WhmcsClientService);
       expect(await clients.validateLogin('taro.suzuki@example.jp', 'Portal!6789')).toEqual({ clientId: 2 });
