@@ -147,3 +147,36 @@ describe('WHMCS faults and the exactly-once order placement', () => {
     expect(await orders.findByMarker(2, 'sfOrderId=8015g00000OrDe4AA')).toBeUndefined();
   });
 });
+
+describe('WHMCS circuit breaker', () => {
+  let simulator: WhmcsSimulator;
+  let harness: TestApp;
+
+  beforeAll(async () => {
+    simulator = await startWhmcsSimulator();
+    harness = await bootAppFor(simulator, {
+      WHMCS_MAX_RETRIES: '0',
+      WHMCS_BREAKER_THRESHOLD: '2',
+      WHMCS_BREAKER_HALF_OPEN_MS: '60000',
+    });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await simulator?.stop();
+  });
+
+  it('opens after consecutive transient failures and then fails fast without calling WHMCS', async () => {
+    const orders = harness.app.get(WhmcsOrderService);
+    await simAdmin(simulator, 'PUT', '/faults/GetOrders', { failure: 'status:502' });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(orders.getById(7001)).rejects.toMatchObject({ code: 'WHMCS_HTTP_ERROR' });
+    }
+    const started = performance.now();
+    await expect(orders.getById(7001)).rejects.toMatchObject({
+      code: 'PROVIDER_UNAVAILABLE',
+      category: 'TEMPORARY',
+    });
+    expect(performance.now() - started).toBeLessThan(50);
+    expect((await simAdmin(simulator, 'GET', '/counts')).GetOrders).toBe(2);
+  });
+});
