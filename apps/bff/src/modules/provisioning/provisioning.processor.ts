@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { Store, storage } from 'nestjs-pino/storage';
 import { AppConfig } from '../../core/config/app-config';
 import { runWithRequestId } from '../../core/context/request-context';
@@ -36,6 +36,7 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnModuleDe
     private readonly reconciliation: ProvisioningReconciliationService,
     private readonly locks: OrderLockRepository,
     private readonly metrics: ProvisioningMetricsService,
+    @InjectPinoLogger(ProvisioningProcessor.name) private readonly pino: PinoLogger,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -84,17 +85,19 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnModuleDe
     const parsed = provisionOrderJobDataSchema.safeParse(job.data);
     if (!parsed.success) {
       this.metrics.jobs.inc({ outcome: 'failed' });
+      this.logger.error(
+        { jobId: job.id, issues: parsed.error.issues.length },
+        'provisioning job data rejected',
+      );
       throw new UnrecoverableError(
         `${ProvisioningErrorCode.INVALID_JOB_DATA}: the job data is not a provisioning job`,
       );
     }
     const data = parsed.data;
-    const context = PinoLogger.root.child({
-      requestId: data.requestId,
-      jobId: job.id,
-      orderId: data.orderId,
-    });
-    return storage.run(new Store(context), () => runWithRequestId(data.requestId, () => this.run(job, data)));
+    const requestId = data.requestId ?? data.correlationId ?? job.id ?? data.orderId;
+    // Every line logged while this job runs (ours and the provider services') carries these ids.
+    const context = this.pino.logger.child({ requestId, jobId: job.id, orderId: data.orderId });
+    return storage.run(new Store(context), () => runWithRequestId(requestId, () => this.run(job, data)));
   }
 
   private async run(job: Job, data: ProvisionOrderJobData): Promise<string> {

@@ -46,15 +46,20 @@ export class ProvisioningQueueService implements OnModuleDestroy {
   }
 
   /** Enqueues orders by id; an order that already has a job under the same id is left alone. */
-  async enqueueOrders(
-    orderIds: readonly string[],
-    source: 'reconciliation' | 'admin',
-    requestId: string,
-  ): Promise<void> {
+  async enqueueOrders(orderIds: readonly string[], requestId: string): Promise<void> {
     if (orderIds.length === 0) return;
+    const receivedAt = new Date().toISOString();
     await this.queue.addBulk(
       orderIds.map((orderId) => {
-        const data: ProvisionOrderJobInput = { orderId, requestId, source };
+        const data: ProvisionOrderJobInput = {
+          orderId,
+          idempotencyKey: orderId,
+          correlationId: null,
+          requestedBy: null,
+          requestId,
+          source: 'manual',
+          receivedAt,
+        };
         const opts: JobsOptions = { jobId: orderJobId(orderId) };
         return { name: JobName.PROVISION_ORDER, data, opts };
       }),

@@ -33,7 +33,7 @@ export class ProvisioningReconciliationService implements OnApplicationBootstrap
     const values = this.config.values;
     const before = new Date(Date.now() - values.PROVISIONING_RECONCILE_AFTER_S * 1000);
     const orderIds = await this.salesforce.findUnprovisioned(before, values.PROVISIONING_RECONCILE_LIMIT);
-    await this.queue.enqueueOrders(orderIds, 'reconciliation', requestId);
+    await this.queue.enqueueOrders(orderIds, requestId);
     if (orderIds.length > 0) this.logger.warn({ count: orderIds.length }, 'unprovisioned orders enqueued');
     return `enqueued ${orderIds.length}`;
   }

@@ -1,4 +1,4 @@
-import { salesforceIdSchema } from '@portal/domain';
+import { Provisioning } from '@portal/domain';
 import { z } from 'zod';
 
 /**
@@ -24,21 +24,10 @@ export const provisioningCheckpointSchema = z.object({
 export type ProvisioningCheckpoint = z.infer<typeof provisioningCheckpointSchema>;
 
 /**
- * Data of a `provision-order` job: what the platform-event subscriber (or reconciliation) enqueued, plus the
- * checkpoint. Unknown keys are dropped on parse, so nothing unexpected flows onwards.
+ * Data of a `provision-order` job: the domain's job data (what the platform-event subscriber or reconciliation
+ * enqueued) plus the checkpoint. Unknown keys are dropped on parse, so nothing unexpected flows onwards.
  */
-export const provisionOrderJobDataSchema = z.object({
-  orderId: salesforceIdSchema,
-  idemKey: z.string().max(80).nullable().default(null),
-  correlationId: z.string().max(80).nullable().default(null),
-  requestedBy: z.string().max(80).nullable().default(null),
-  version: z.number().nullable().default(null),
-  eventId: z.string().nullable().default(null),
-  replayId: z.number().nullable().default(null),
-  /** Every worker log line carries it, so they line up with the Flow (or operator) that asked. */
-  requestId: z.string().min(1).max(128),
-  /** Where the job came from: the platform event, reconciliation or an operator. */
-  source: z.enum(['event', 'reconciliation', 'admin']).default('event'),
+export const provisionOrderJobDataSchema = Provisioning.provisioningJobDataSchema.extend({
   checkpoint: provisioningCheckpointSchema.default({}),
 });
 export type ProvisionOrderJobData = z.infer<typeof provisionOrderJobDataSchema>;
