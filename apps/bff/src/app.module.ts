@@ -25,6 +25,8 @@ export interface AppModuleOptions {
   readonly config: AppConfig;
   /** Where JSON log lines go (tests capture them); stdout by default. */
   readonly logStream?: DestinationStream;
+  /** Replaces the registered feature modules (tests of the platform alone pass `[]`). */
+  readonly featureModules?: (Type | DynamicModule | ForwardReference)[];
   /** Extra modules (test or bench controllers) mounted next to the feature modules. */
   readonly extraModules?: (Type | DynamicModule | ForwardReference)[];
 }
@@ -42,7 +44,7 @@ export class AppModule implements NestModule {
         CacheModule,
         ResilienceModule,
         HealthModule,
-        ...featureModules,
+        ...(options.featureModules ?? featureModules),
         ...(options.extraModules ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -32,6 +32,9 @@ function build(url: string, env: Record<string, string> = {}) {
   return { config, redis, metrics, cache: new CacheService(redis, config, metrics) };
 }
 
+const ready = (redis: Redis) =>
+  redis.status === 'ready' ? Promise.resolve() : new Promise((resolve) => redis.once('ready', resolve));
+
 async function count(metrics: MetricsService, outcome: CacheOutcome): Promise<number> {
   const { values } = await metrics.cacheEvents.get();
   return values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
@@ -43,7 +46,7 @@ describe('CacheService against a real Redis', () => {
 
   beforeAll(async () => {
     t = build(testRedisUrl());
-    await t.redis.connect();
+    await ready(t.redis);
     admin = new Redis(testRedisUrl());
   });
   afterEach(() => vi.useRealTimers());
@@ -156,7 +159,7 @@ describe('CacheService when Redis is down', () => {
   it('answers the loader value within 300 ms and counts the error once the server stopped', async () => {
     const server = await startThrowawayRedis();
     const t = build(server.url);
-    await t.redis.connect();
+    await ready(t.redis);
     await t.cache.set(invoicesKey('u-down', 1), page(1), 90, { schema: pageSchema });
     await server.stop();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -176,7 +179,6 @@ describe('CacheService when Redis is down', () => {
 
   it('answers the loader value within 300 ms when Redis never answered', async () => {
     const t = build('redis://127.0.0.1:1');
-    void t.redis.connect().catch(() => undefined);
     const started = performance.now();
     const result = await t.cache.getOrSet(invoicesKey('u-never', 1), 90, () => Promise.resolve(page(3)), {
       schema: pageSchema,

@@ -17,6 +17,7 @@ export interface TestApp {
 export async function bootTestApp(
   env: Record<string, string> = {},
   extraModules: (Type | DynamicModule | ForwardReference)[] = [],
+  featureModules?: (Type | DynamicModule | ForwardReference)[],
 ): Promise<TestApp> {
   const config = new AppConfig(
     loadEnv({
@@ -29,7 +30,7 @@ export async function bootTestApp(
     }),
   );
   const logs = new LogCapture();
-  const app = await createApp({ config, logStream: logs, extraModules });
+  const app = await createApp({ config, logStream: logs, extraModules, featureModules });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, logs, config, close: () => app.close() };

@@ -28,8 +28,10 @@ export function redactUrl(url: string): string {
 export function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.includes('?') && value.includes('=') ? redactUrl(value) : value;
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
-  if (value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
+  // Only plain data is walked: requests, responses, errors and buffers go to their pino serializers untouched.
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     copy[key] = isSensitiveKey(key) ? REDACTED : redactDeep(item, depth + 1);

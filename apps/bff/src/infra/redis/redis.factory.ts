@@ -8,7 +8,8 @@ export interface RedisClientSettings {
   readonly name: string;
 }
 
-// Reconnect forever with a capped backoff: an outage must heal without a restart.
+// Clients connect as soon as they are built and reconnect forever with a capped backoff: Redis being down at
+// boot or later makes the app not ready (and the cache miss), never crashes it, and heals without a restart.
 const retryStrategy = (attempt: number): number => Math.min(100 * 2 ** attempt, 2_000);
 
 /**
@@ -23,7 +24,6 @@ export function createRequestRedis(settings: RedisClientSettings): Redis {
     commandTimeout: settings.commandTimeoutMs,
     connectTimeout: settings.connectTimeoutMs,
     maxRetriesPerRequest: 1,
-    lazyConnect: true,
     retryStrategy,
   };
   return new Redis(settings.url, options);
@@ -41,7 +41,6 @@ export function createQueueRedis(
     maxRetriesPerRequest: null,
     enableReadyCheck: false,
     connectTimeout: settings.connectTimeoutMs,
-    lazyConnect: true,
     retryStrategy,
   });
 }

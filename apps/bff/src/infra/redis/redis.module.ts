@@ -1,4 +1,4 @@
-import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { QUEUE_REDIS, REQUEST_REDIS } from './redis.tokens';
 import { RedisService } from './redis.service';
 
@@ -11,10 +11,4 @@ import { RedisService } from './redis.service';
   ],
   exports: [RedisService, REQUEST_REDIS, QUEUE_REDIS],
 })
-export class RedisModule implements OnModuleInit {
-  constructor(private readonly redis: RedisService) {}
-
-  onModuleInit(): Promise<void> {
-    return this.redis.connect();
-  }
-}
+export class RedisModule {}

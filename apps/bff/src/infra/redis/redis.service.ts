@@ -38,17 +38,6 @@ export class RedisService implements OnApplicationShutdown {
     );
   }
 
-  /** Opens the connections without failing boot: with Redis down the app starts, not ready, and heals later. */
-  async connect(): Promise<void> {
-    await Promise.all(
-      [this.request, this.queue].map((client) =>
-        client.connect().catch((error: unknown) => {
-          this.logger.warn({ err: error }, 'redis not reachable yet; will keep retrying');
-        }),
-      ),
-    );
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(
       // QUIT on a dead connection would wait for a reconnect (or fail): just drop it.
