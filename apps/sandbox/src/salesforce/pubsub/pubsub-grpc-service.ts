@@ -44,6 +44,7 @@ const MAX_EVENT_BYTES = 1_048_576;
 /** The `eventbus.v1.PubSub` handlers: auth metadata checked on every call, faults injectable per RPC. */
 export class PubSubGrpcService {
   private readonly sessions = new Set<SubscribeSession>();
+  private readonly publishStreams = new Set<ServerDuplexStream<PublishRequest, PublishResponse>>();
 
   constructor(private readonly options: PubSubGrpcServiceOptions) {}
 
@@ -60,6 +61,16 @@ export class PubSubGrpcService {
       );
     }
     return sessions.length;
+  }
+
+  /**
+   * Ends every stream with status OK, at shutdown: a client that already called `close()` has detached its
+   * stream listeners, and an error status would then be an uncaught exception in its process.
+   */
+  endAllStreams(): void {
+    for (const session of [...this.sessions]) session.end();
+    for (const call of this.publishStreams) call.end();
+    this.publishStreams.clear();
   }
 
   handlers(): UntypedServiceImplementation {
@@ -177,12 +188,19 @@ export class PubSubGrpcService {
       call.emit('error', failure);
       return;
     }
+    this.publishStreams.add(call);
+    const forget = (): boolean => this.publishStreams.delete(call);
     call.on('data', (request: PublishRequest) => {
       const response = this.publish(request);
-      if (isFailure(response)) call.emit('error', response);
-      else call.write(response);
+      if (isFailure(response)) {
+        forget();
+        call.emit('error', response);
+      } else call.write(response);
     });
-    call.on('end', () => call.end());
+    call.on('end', () => {
+      if (forget()) call.end();
+    });
+    call.on('cancelled', forget);
   }
 
   private async subscribe(call: ServerDuplexStream<FetchRequest, FetchResponse>): Promise<void> {

@@ -109,7 +109,7 @@ export class SalesforcePubSubSimulator implements Simulator {
 
   async stop(): Promise<void> {
     this.detachFlow?.();
-    this.service.dropAllStreams();
+    this.service.endAllStreams();
     this.faults.clear();
     await this.admin?.close();
     const server = this.server;

@@ -58,6 +58,13 @@ export class SubscribeSession {
     this.close();
   }
 
+  /** Ends the stream with status OK (server shutdown). */
+  end(): void {
+    if (this.closed) return;
+    this.call.end();
+    this.close();
+  }
+
   private onRequest(request: FetchRequest): void {
     if (this.closed) return;
     this.lastRequestAt = Date.now();

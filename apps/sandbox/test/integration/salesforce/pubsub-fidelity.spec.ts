@@ -139,6 +139,37 @@ describe('Pub/Sub simulator driven by the unmodified salesforce-pubsub-api-clien
     });
   });
 
+  it('publishes a batch over PublishStream (publishBatch): one PublishResponse per request', async () => {
+    const before = Number(sim.simulator.bus.latestReplayId(TOPIC));
+    const publisher = await connect();
+    const responses: any[] = [];
+    const payload = (n: number) => ({
+      CreatedDate: Date.now(),
+      CreatedById: '0055g00000InTeGAAV',
+      OrderId__c: { string: `8015g00000OrD${n}AAF` },
+      IdemKey__c: { string: `batch-${n}` },
+      CorrelationId__c: null,
+      RequestedBy__c: null,
+      Version__c: null,
+    });
+    await publisher.publishBatch(
+      TOPIC,
+      [
+        { id: 'batch-a', payload: payload(1) },
+        { id: 'batch-b', payload: payload(2) },
+      ],
+      (_info, type, data) => {
+        if (type === 'publishResponse') responses.push(data);
+      },
+    );
+    const deadline = Date.now() + 5_000;
+    while (responses.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(responses).toHaveLength(1);
+    expect(responses[0].results.map((result: any) => result.correlationKey)).toEqual(['batch-a', 'batch-b']);
+    expect(sim.simulator.bus.after(TOPIC, BigInt(before), 10)).toHaveLength(2);
+    expect(sim.simulator.counter.get('PublishStream')).toBe(1);
+  });
+
   it('rejects a bad access token with UNAUTHENTICATED and the auth error-code trailer', async () => {
     const log = new CallbackLog();
     (await connect('00D5g0000012PtL!not-a-session')).subscribe(TOPIC, log.callback, 1);
