@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRestHarness } from '../../../../sandbox/test/integration/salesforce/salesforce-rest-harness';
 import { ErrorCategory } from '../../../src/core/errors/error-category';
+import { MetricsService } from '../../../src/core/metrics/metrics.service';
 import { SalesforceAccountService } from '../../../src/integrations/salesforce/services/salesforce-account.service';
 import { SalesforceConnectionService } from '../../../src/integrations/salesforce/services/salesforce-connection.service';
 import {
@@ -85,6 +86,35 @@ describe('SalesforceConnectionService against the simulator', () => {
     expect(harness.sf.simulator.context.counter.get('query')).toBe(2);
     harness.sf.simulator.context.faults.arm('query', { failure: 'REQUEST_LIMIT_EXCEEDED', times: 2 });
     await expect(accounts.getById(HANAKO)).rejects.toMatchObject({ category: ErrorCategory.RATE_LIMITED });
+  });
+
+  it('exports Sforce-Limit-Info as the bff_salesforce_api_usage metric', async () => {
+    await accounts.getById(HANAKO);
+    const metrics = await harness.module
+      .get(MetricsService)
+      .registry.getSingleMetricAsString('bff_salesforce_api_usage');
+    expect(metrics).toMatch(/bff_salesforce_api_usage\{kind="limit"\} 15000/);
+    expect(metrics).toMatch(/bff_salesforce_api_usage\{kind="used"\} [1-9]\d*/);
+  });
+
+  it('opens the circuit after consecutive transient failures and then fails fast without calling Salesforce', async () => {
+    const sf = await startRestHarness();
+    const module = await buildSalesforceModule(sf, { SF_MAX_RETRIES: '0', SF_BREAKER_THRESHOLD: '2' });
+    try {
+      const service = module.get(SalesforceAccountService);
+      await service.getById(HANAKO);
+      sf.simulator.context.faults.arm('query', { failure: 'status:503' });
+      for (let i = 0; i < 2; i++) {
+        await expect(service.getById(HANAKO)).rejects.toMatchObject({ category: ErrorCategory.TEMPORARY });
+      }
+      sf.simulator.context.counter.reset();
+      await expect(service.getById(HANAKO)).rejects.toMatchObject({ code: 'PROVIDER_UNAVAILABLE' });
+      expect(sf.simulator.context.counter.get('query')).toBe(0);
+    } finally {
+      sf.simulator.context.faults.clear();
+      await module.close();
+      await sf.stop();
+    }
   });
 
   it('gives a hanging call our own deadline (SF_TIMEOUT_MS), not jsforce’s 30 minutes', async () => {

@@ -109,6 +109,20 @@ describe('Salesforce entity services and orchestrator against the simulator', ()
     expect(harness.sf.simulator.store.counts()).toEqual(before);
   });
 
+  it('never retries the order create (a retry could create it twice)', async () => {
+    harness.sf.simulator.context.faults.arm('composite.tree:Order', { failure: 'status:503', times: 1 });
+    const before = harness.sf.simulator.store.counts().Order;
+    await expect(
+      orchestrator.placeOrder({
+        accountId: TARO,
+        orderType: 'vpn',
+        order: { items: [{ sku: 'VPN-STANDARD', quantity: 1 }], activationType: 'immediate' },
+      }),
+    ).rejects.toMatchObject({ category: ErrorCategory.TEMPORARY });
+    expect(harness.sf.simulator.context.counter.get('composite.tree:Order')).toBe(1);
+    expect(harness.sf.simulator.store.counts().Order).toBe(before);
+  });
+
   it('refuses SKUs that are not in the portal pricebook before creating anything', async () => {
     await expect(
       orchestrator.placeOrder({
