@@ -38,6 +38,12 @@ describe('SalesforceConnectionService against the simulator', () => {
     expect(harness.sf.simulator.tokens.isValidAccessToken(fresh.accessToken)).toBe(true);
   });
 
+  it('concurrent getFreshToken callers (e.g. Pub/Sub reconnects) share one token request', async () => {
+    const sessions = await Promise.all(Array.from({ length: 10 }, () => connection.getFreshToken()));
+    expect(new Set(sessions.map((session) => session.accessToken)).size).toBe(1);
+    expect(harness.sf.simulator.context.counter.get('oauth.token')).toBe(1);
+  });
+
   it('refuses to start with a bad key and names SF_PRIVATE_KEY', async () => {
     await expect(buildSalesforceModule(harness.sf, { SF_PRIVATE_KEY: 'not-a-key' })).rejects.toThrow(
       /SF_PRIVATE_KEY .*cannot read the file/,
