@@ -2,6 +2,7 @@ export { loadSandboxEnv, sandboxEnvSchema, type SandboxEnv } from './config/sand
 export { startSandbox, buildSimulators, type RunningSandbox } from './sandbox';
 export type { Simulator } from './simulator';
 export { FreebitSimulator, type FreebitSimulatorOptions } from './freebit/freebit-simulator';
+export { WhmcsSimulator, type WhmcsSimulatorOptions } from './whmcs/whmcs-simulator';
 export { createSalesforceSimulator } from './salesforce/salesforce-simulator';
 export {
   buildSalesforceSimulator,
