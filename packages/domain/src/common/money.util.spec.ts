@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMoney,
@@ -75,5 +76,40 @@ describe('money', () => {
     expect(formatMoney({ value: 5, currency: 'USD' })).toBe('0.05 USD');
     expect(toDecimalString({ value: 1650, currency: 'JPY' })).toBe('1650');
     expect(toDecimalString({ value: 1, currency: 'KWD' })).toBe('0.001');
+  });
+});
+
+describe('decimalToMinor against a BigInt reference', () => {
+  // Reference: exact rational arithmetic with BigInt; undefined when not a whole number of minor units.
+  function reference(text: string, exponent: number): number | undefined {
+    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+    if (!match) return undefined;
+    const [, sign = '', whole = '', fraction = ''] = match;
+    const scaled = BigInt(whole + fraction) * 10n ** BigInt(exponent);
+    const divisor = 10n ** BigInt(fraction.length);
+    if (scaled % divisor !== 0n) return undefined;
+    const minor = scaled / divisor;
+    if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+    return sign === '-' && minor !== 0n ? -Number(minor) : Number(minor);
+  }
+
+  it('agrees on generated decimal strings and near-misses', () => {
+    const decimal = fc
+      .tuple(
+        fc.constantFrom('', '-', ' ', '+'),
+        fc.stringMatching(/^\d{0,18}$/),
+        fc.option(fc.stringMatching(/^\d{0,6}$/), { nil: undefined }),
+        fc.constantFrom('', ' ', 'x'),
+      )
+      .map(
+        ([sign, whole, fraction, tail]) =>
+          `${sign}${whole}${fraction === undefined ? '' : `.${fraction}`}${tail}`,
+      );
+    fc.assert(
+      fc.property(decimal, fc.constantFrom('JPY', 'USD', 'KWD'), (text, currency) => {
+        expect(decimalToMinor(text, currency)).toBe(reference(text, currencyExponent(currency)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -30,7 +30,9 @@ const EXPONENTS: Readonly<Record<string, number>> = {
   UYW: 4,
 };
 
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000] as const;
+
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
 
 /** Thrown by money arithmetic on mismatched currencies, non-integer factors or unsafe results. */
 export class MoneyError extends Error {
@@ -48,15 +50,37 @@ export function currencyExponent(currency: CurrencyCode): number {
  * minor unit (`"1650.50"` in JPY), or exceeds the safe-integer range.
  */
 export function decimalToMinor(text: string, currency: CurrencyCode): number | undefined {
-  const match = DECIMAL.exec(text.trim());
-  if (!match) return undefined;
-  const [, sign = '', whole = '', fraction = ''] = match;
+  // Hand-rolled rather than regex + slicing: this runs for every amount of every mapped payload.
   const exponent = currencyExponent(currency);
-  if (/[1-9]/.test(fraction.slice(exponent))) return undefined;
-  const digits = whole + fraction.slice(0, exponent).padEnd(exponent, '0');
-  const minor = Number(digits);
-  if (!Number.isSafeInteger(minor)) return undefined;
-  return sign === '-' && minor !== 0 ? -minor : minor;
+  let i = 0;
+  let end = text.length;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  while (end > i && isSpace(text.charCodeAt(end - 1))) end--;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i++;
+  let minor = 0;
+  let wholeDigits = 0;
+  let fractionDigits = -1;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (fractionDigits >= 0 || wholeDigits === 0) return undefined;
+      fractionDigits = 0;
+      continue;
+    }
+    if (code < 48 || code > 57) return undefined;
+    if (fractionDigits < 0) wholeDigits++;
+    else if (fractionDigits++ >= exponent) {
+      if (code !== 48) return undefined;
+      continue;
+    }
+    minor = minor * 10 + (code - 48);
+    if (minor > Number.MAX_SAFE_INTEGER) return undefined;
+  }
+  if (wholeDigits === 0 || fractionDigits === 0) return undefined;
+  const scaled = minor * (POWERS_OF_TEN[exponent - Math.max(0, Math.min(fractionDigits, exponent))] ?? 1);
+  if (!Number.isSafeInteger(scaled)) return undefined;
+  return negative && scaled !== 0 ? -scaled : scaled;
 }
 
 /**

@@ -2,11 +2,15 @@ import type { IsoDate, IsoDateTime } from './time.schema';
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
-/** True when year/month/day name a real calendar day (rejects 2026-02-30). */
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1 || year < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** True when year/month/day name a real calendar day (rejects 2026-02-30); arithmetic, no Date objects. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1 || year < 1 || year > 9999) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+  return day <= days;
 }
 
 /** Builds `YYYY-MM-DD` from parts, or `undefined` when the day does not exist. */
@@ -40,5 +44,5 @@ export function toIsoDateTime(
 
 /** The UTC calendar day of an instant. */
 export function utcDay(instant: Date): IsoDate {
-  return instant.toISOString().slice(0, 10);
+  return `${pad(instant.getUTCFullYear(), 4)}-${pad(instant.getUTCMonth() + 1)}-${pad(instant.getUTCDate())}`;
 }

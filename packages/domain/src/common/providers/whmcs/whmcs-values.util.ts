@@ -1,7 +1,7 @@
 import { MappingError } from '../../mapping.errors';
 import { decimalToMinor, numberToMinor } from '../../money.util';
 import type { IsoDate, IsoDateTime } from '../../time.schema';
-import { toIsoDate, toIsoDateTime } from '../../time.util';
+import { isCalendarDay, toIsoDateTime } from '../../time.util';
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&',
@@ -51,9 +51,10 @@ function emptyDate(value: string): boolean {
 export function whmcsDate(value: string, entity: string, path: string): IsoDate | null {
   if (emptyDate(value)) return null;
   const m = DATE_PARTS.exec(value);
-  const date = m ? toIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-  if (date === undefined) throw new MappingError('whmcs', entity, path, 'is not a valid date');
-  return date;
+  if (m === null || !isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new MappingError('whmcs', entity, path, 'is not a valid date');
+  }
+  return value.slice(0, 10);
 }
 
 /**
