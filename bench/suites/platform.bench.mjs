@@ -23,6 +23,8 @@ const env = {
   REDIS_URL: redis.url,
   REDIS_KEY_PREFIX: `bench-platform-${process.pid}:`,
   BENCH_JWT_SECRET,
+  // The portal's auth module refuses to boot in production without its own secret.
+  AUTH_JWT_SECRET: BENCH_JWT_SECRET,
 };
 
 async function measure(name, script) {

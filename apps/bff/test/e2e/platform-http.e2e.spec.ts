@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bootTestApp, type TestApp } from '../support/test-app';
 import { ProbeModule } from '../support/probe.module';
 
@@ -165,6 +165,31 @@ describe('platform HTTP layer (booted app, real Redis)', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('returns cached JSON bytes without parsing them, and marks stale-if-error answers', async () => {
+    const url = '/api/probe/cached?key=k1&ttl=1';
+    const first = await inject({ method: 'GET', url });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.body).toBe('{"id":"k1","labels":["a","b"]}');
+
+    const parse = vi.spyOn(JSON, 'parse');
+    const hit = await inject({ method: 'GET', url });
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(hit.body).toBe(first.body);
+    expect(hit.headers['x-cache']).toBeUndefined();
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const stale = await inject({ method: 'GET', url: `${url}&fail=1` });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.headers['x-cache']).toBe('stale');
+    expect(stale.body).toBe(first.body);
+
+    const cold = await inject({ method: 'GET', url: '/api/probe/cached?key=never&ttl=60&fail=1' });
+    expect(cold.statusCode).toBe(503);
+    expect(cold.json()).toMatchObject({ code: 'DOWN' });
   });
 
   it('serves liveness, readiness (Redis checked) and Prometheus metrics', async () => {

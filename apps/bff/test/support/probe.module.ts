@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Injectable, Module, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, Injectable, Module, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { z } from 'zod';
 import { ProviderError } from '../../src/core/errors/app.errors';
+import { ErrorCategory } from '../../src/core/errors/error-category';
+import { CacheService } from '../../src/infra/cache/cache.service';
+import { cachedReply } from '../../src/infra/cache/cached-json';
 import { ZodValidationPipe } from '../../src/core/validation/zod-validation.pipe';
 
 const signupSchema = z.object({
@@ -22,9 +25,36 @@ export class ProbeService {
   }
 }
 
+export const probeItemSchema = z.object({ id: z.string(), labels: z.array(z.string()) });
+
 @Controller()
 export class ProbeController {
-  constructor(private readonly service: ProbeService) {}
+  constructor(
+    private readonly service: ProbeService,
+    private readonly cache: CacheService,
+  ) {}
+
+  /** Serves a cached value; `fail=1` makes the loader fail temporarily (stale-if-error). */
+  @Get('probe/cached')
+  async cached(
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query('key') key: string,
+    @Query('ttl') ttl: string,
+    @Query('fail') fail?: string,
+  ) {
+    const cached = await this.cache.getOrSet(
+      `probe:${key}`,
+      Number(ttl),
+      () =>
+        fail === '1'
+          ? Promise.reject(
+              new ProviderError({ provider: 'whmcs', category: ErrorCategory.TEMPORARY, code: 'DOWN' }),
+            )
+          : Promise.resolve({ id: key, labels: ['a', 'b'] }),
+      { schema: probeItemSchema },
+    );
+    return cachedReply(reply, cached);
+  }
 
   @Post('probe/signup')
   async signup(@Body(new ZodValidationPipe(signupSchema)) body: z.infer<typeof signupSchema>) {
