@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -23,6 +24,15 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     return503OnClosing: true,
     // Fastify's own request id is the same one the logs and the response header carry.
     genReqId: (request: IncomingMessage) => resolveRequestId(request),
+    // Malformed URLs (bad percent-encoding) are refused by Fastify's router before Nest sees them: same envelope.
+    frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const requestId = resolveRequestId(request.raw);
+      void reply
+        .code(400)
+        .header('x-request-id', requestId)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify({ code: 'BAD_REQUEST', message: 'The request is malformed.', requestId }));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     rawBody: true,
