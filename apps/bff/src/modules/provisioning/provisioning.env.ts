@@ -21,14 +21,11 @@ export const provisioningEnvFragment = z.object({
     .default(0.5)
     .describe('Share of each retry delay that is randomised (0 = none, 1 = full jitter)'),
   PROVISIONING_LOCK_DURATION_MS: intVar(30_000, 100).describe(
-    'Job lock; a worker that stops renewing it (crash) leaves the job to stalled-job recovery',
+    'Job lock (and per-order mutex); a worker that stops renewing it (crash) leaves the job to stalled-job recovery',
   ),
   PROVISIONING_STALLED_INTERVAL_MS: intVar(30_000, 100).describe('How often workers look for stalled jobs'),
   PROVISIONING_MAX_STALLED_COUNT: intVar(2, 0, 100).describe(
     'Times a job may stall (worker died mid-job) and be restarted before it fails',
-  ),
-  PROVISIONING_ORDER_LOCK_MS: intVar(120_000, 1_000).describe(
-    'Per-order mutex lifetime: two jobs for one order never run their steps at the same time',
   ),
   PROVISIONING_KEEP_COMPLETED_S: intVar(7 * 86_400, 60).describe(
     'Age after which completed jobs are removed (a re-delivered event within it is recognised)',

@@ -6,6 +6,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { FreebitSimulator } from '../../../../sandbox/src';
 import type { SObjectRecord } from '../../../../sandbox/src/salesforce/salesforce-store';
@@ -25,6 +26,7 @@ import { PROVISIONING_JOB_OPTIONS, QueueName } from '../../../src/infra/queue/qu
 import { RedisModule } from '../../../src/infra/redis/redis.module';
 import { ResilienceModule } from '../../../src/infra/resilience/resilience.module';
 import { ProvisioningEnqueuer } from '../../../src/integrations/salesforce/events/provisioning-enqueuer';
+import { SalesforceEventsMetrics } from '../../../src/integrations/salesforce/events/salesforce-events.metrics';
 import { ProvisioningModule } from '../../../src/modules/provisioning/provisioning.module';
 import { LogCapture } from '../../support/log-capture';
 
@@ -58,7 +60,11 @@ export class ProvisioningWorld {
     defaultJobOptions: PROVISIONING_JOB_OPTIONS,
   });
   /** The platform-event subscriber's own enqueue path (deterministic job ids from `IdemKey__c`). */
-  readonly enqueuer = new ProvisioningEnqueuer(this.queue, new NestLogger('test-enqueuer'));
+  readonly enqueuer = new ProvisioningEnqueuer(
+    this.queue,
+    new NestLogger('test-enqueuer'),
+    new SalesforceEventsMetrics(new Registry()),
+  );
   private readonly msisdnStart = `070${String(Math.floor(Math.random() * 9_000_000) + 1_000_000).padStart(8, '0')}`;
   private events = 0;
 

@@ -28,7 +28,8 @@ export class OrderLockRepository {
   async acquire(orderId: string): Promise<(() => Promise<void>) | undefined> {
     const key = `${this.config.values.QUEUE_PREFIX}:provisioning:order-lock:${orderId}`;
     const token = randomUUID();
-    const ttl = this.config.values.PROVISIONING_ORDER_LOCK_MS;
+    // As long as the job lock: when the holder dies, the order frees up as its job is recovered as stalled.
+    const ttl = this.config.values.PROVISIONING_LOCK_DURATION_MS;
     const acquired = await this.redis.queue.set(key, token, 'PX', ttl, 'NX');
     if (acquired !== 'OK') return undefined;
     const renewal = setInterval(
