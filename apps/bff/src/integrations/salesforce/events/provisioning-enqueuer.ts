@@ -4,6 +4,7 @@ import type { JobsOptions, Queue } from 'bullmq';
 import { JobName } from '../../../infra/queue/queue.constants';
 import { provisionOrderJobId } from './provision-order-job.util';
 import type { ReceivedEvent } from './pubsub-stream';
+import type { SalesforceEventsMetrics } from './salesforce-events.metrics';
 
 interface ProvisionOrderJob {
   readonly name: string;
@@ -19,6 +20,7 @@ export class ProvisioningEnqueuer {
   constructor(
     private readonly queue: Queue,
     private readonly logger: Logger,
+    private readonly metrics: SalesforceEventsMetrics,
   ) {}
 
   /** Enqueues every valid event in one round trip; an event the domain rejects is logged and skipped. */
@@ -30,6 +32,8 @@ export class ProvisioningEnqueuer {
       if (job) jobs.push(job);
     }
     if (jobs.length > 0) await this.queue.addBulk(jobs);
+    this.metrics.count('enqueued', jobs.length);
+    this.metrics.count('skipped', events.length - jobs.length);
     return jobs.length;
   }
 

@@ -8,6 +8,7 @@ import {
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../../core/config/app-config';
+import { MetricsService } from '../../../core/metrics/metrics.service';
 import { QUEUE_REDIS } from '../../../infra/redis/redis.tokens';
 import { PROVISIONING_JOB_OPTIONS, QueueName } from '../../../infra/queue/queue.constants';
 import { ProvisioningEnqueuer } from './provisioning-enqueuer';
@@ -22,6 +23,7 @@ import {
 } from './pubsub-stream';
 import { RedisLeaseLock } from './redis-lease-lock';
 import { ReplayIdRepository } from './replay-id.repository';
+import { SalesforceEventsMetrics, type StreamRestartReason } from './salesforce-events.metrics';
 
 const GRPC_INVALID_ARGUMENT = 3;
 const GRPC_UNAUTHENTICATED = 16;
@@ -51,6 +53,7 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
   private readonly replayIds: ReplayIdRepository;
   private readonly settings: PubSubStreamSettings;
   private readonly values: AppConfig['values'];
+  private readonly metrics: SalesforceEventsMetrics;
 
   private running = false;
   private leading = false;
@@ -72,8 +75,10 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
     config: AppConfig,
     @Inject(QUEUE_REDIS) redis: Redis,
     @Inject(PUBSUB_SESSION_SOURCE) private readonly sessions: PubSubSessionSource,
+    metrics: MetricsService,
   ) {
     this.values = config.values;
+    this.metrics = new SalesforceEventsMetrics(metrics.registry);
     this.redis = redis;
     const prefix = config.values.QUEUE_PREFIX;
     this.queuePrefix = prefix;
@@ -122,7 +127,7 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
       prefix: this.queuePrefix,
       defaultJobOptions: PROVISIONING_JOB_OPTIONS,
     });
-    this.enqueuer ??= new ProvisioningEnqueuer(this.queue, this.logger);
+    this.enqueuer ??= new ProvisioningEnqueuer(this.queue, this.logger, this.metrics);
     const leaseTick = Math.max(50, Math.floor(this.values.SF_EVENTS_LEASE_MS / 3));
     this.leaseTimer = setInterval(() => void this.leaseTick(), leaseTick);
     this.watchdogTimer = setInterval(
@@ -143,6 +148,7 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
     await this.draining;
     if (this.leading) {
       this.leading = false;
+      this.metrics.leading(false);
       await this.lease
         .release()
         .catch((error: unknown) => this.logger.warn({ err: error }, 'lease release failed'));
@@ -160,6 +166,7 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
       } else if (await this.lease.tryAcquire()) {
         if (!this.running) return void (await this.lease.release());
         this.leading = true;
+        this.metrics.leading(true);
         this.reconnectAttempt = 0;
         this.logger.log({ topic: this.settings.topic }, 'subscriber lease acquired; subscribing');
         await this.openStream();
@@ -174,6 +181,7 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
   private stepDown(reason: string): void {
     this.logger.warn({ reason }, 'subscriber lease no longer held; unsubscribing');
     this.leading = false;
+    this.metrics.leading(false);
     clearTimeout(this.reconnectTimer);
     this.retireStream();
   }
@@ -224,12 +232,14 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
       onEvent: (event) => {
         if (!current()) return;
         this.touch();
+        this.metrics.count('received');
         this.pending.push({ event });
         this.kickDrain();
       },
       onUndecodable: (replayId, error) => {
         if (!current()) return;
         this.logger.error({ err: error, replayId }, 'undecodable platform event skipped');
+        this.metrics.count('skipped');
         if (replayId !== undefined) this.pending.push({ skipReplayId: replayId });
         this.kickDrain();
       },
@@ -258,18 +268,22 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
   private onStreamEnd(): void {
     const failure = this.lastFailure;
     this.retireStream();
+    let reason: StreamRestartReason = 'ended';
     if (failure?.code === GRPC_INVALID_ARGUMENT && failure.sfErrorCode === REPLAY_ID_CORRUPTED) {
       this.logger.warn(
         { failure },
         'stored replay id is corrupted or outside retention; replaying from EARLIEST',
       );
       this.startFromEarliest = true;
+      reason = 'replay_corrupted';
     } else if (failure?.code === GRPC_UNAUTHENTICATED) {
       this.logger.warn({ failure }, 'Pub/Sub session rejected; a fresh token will be used');
       this.refreshSession = true;
+      reason = 'unauthenticated';
     } else {
       this.logger.warn({ failure }, 'Pub/Sub stream ended; reconnecting');
     }
+    this.metrics.restarted(reason);
     this.scheduleReconnect();
   }
 
@@ -300,6 +314,7 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
       { silentMs: Date.now() - this.lastActivityAt },
       'no events or keepalives within the watchdog period; rebuilding the stream',
     );
+    this.metrics.restarted('watchdog');
     this.retireStream();
     this.scheduleReconnect();
   }
@@ -341,6 +356,7 @@ export class SalesforceEventsSubscriberService implements OnApplicationBootstrap
         'enqueueing platform events failed; resubscribing from the stored replay id',
       );
       if (generation === this.generation) {
+        this.metrics.restarted('enqueue_failed');
         this.retireStream();
         this.scheduleReconnect();
       }
