@@ -29,7 +29,7 @@ export const catalogProductSchema = z.object({
   isSim: z.boolean(),
   portalAccessible: z.boolean(),
   displayOrder: z.int().nullable(),
-  simDataSizeGb: z.number().nonnegative().nullable(),
+  simDataSizeGb: z.number().nonnegative().max(1_000_000).nullable(),
   simPlanType: z.string().nullable(),
   simHasFamilyDiscount: z.boolean(),
   internetPlanTier: z.string().nullable(),

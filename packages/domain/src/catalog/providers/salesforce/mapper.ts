@@ -20,7 +20,7 @@ const ENTITY = 'catalog product';
 
 function integerOrNull(value: number | null, path: string): number | null {
   if (value === null) return null;
-  if (!Number.isInteger(value)) throw new MappingError('salesforce', ENTITY, path, 'is not an integer');
+  if (!Number.isSafeInteger(value)) throw new MappingError('salesforce', ENTITY, path, 'is not an integer');
   return value;
 }
 

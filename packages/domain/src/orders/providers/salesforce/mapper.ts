@@ -1,7 +1,7 @@
 import { toBillingCycle } from '../../../common/billing-cycle.schema';
 import { childPath, MappingError } from '../../../common/mapping.errors';
 import { parseDomain, parseRaw } from '../../../common/mapping.util';
-import { currencyCodeSchema } from '../../../common/money.schema';
+import { currencyCodeSchema, type Money } from '../../../common/money.schema';
 import { multiplyMoney } from '../../../common/money.util';
 import {
   salesforceDate,
@@ -83,9 +83,17 @@ function mapSummary(raw: SalesforceOrderRaw, currency: string, entity: string): 
   };
 }
 
+function lineTotal(unitPrice: Money, quantity: number, path: string): Money {
+  try {
+    return multiplyMoney(unitPrice, quantity);
+  } catch {
+    throw new MappingError('salesforce', 'order item', path, 'overflows');
+  }
+}
+
 function mapItem(raw: SalesforceOrderItemRaw, currency: string, path: string): OrderItem {
   const entity = 'order item';
-  if (!Number.isInteger(raw.Quantity) || raw.Quantity <= 0) {
+  if (!Number.isSafeInteger(raw.Quantity) || raw.Quantity <= 0) {
     throw new MappingError('salesforce', entity, childPath(path, 'Quantity'), 'is not a positive integer');
   }
   const unitPrice = {
@@ -117,7 +125,7 @@ function mapItem(raw: SalesforceOrderItemRaw, currency: string, path: string): O
     unitPrice,
     totalPrice:
       raw.TotalPrice === null
-        ? multiplyMoney(unitPrice, raw.Quantity)
+        ? lineTotal(unitPrice, raw.Quantity, childPath(path, 'TotalPrice'))
         : {
             value: salesforceMinor(raw.TotalPrice, currency, entity, childPath(path, 'TotalPrice')),
             currency,
