@@ -62,6 +62,9 @@ describe('Salesforce platform-event subscriber (real client, simulator, Redis, B
       source: 'platform_event',
     });
     expect(await probe.storedReplayId()).toBe(org.sim.bus.latestReplayId(TOPIC).toString());
+    // One stream, batches of 100 asked for one after the other: the first request, then one per full batch.
+    expect(org.sim.counter.get('Subscribe')).toBe(1);
+    expect(org.sim.counter.get('FetchRequest')).toBe(3);
     const metrics = await instance.module
       .get(MetricsService)
       .registry.getSingleMetricAsString('bff_sf_events_total');

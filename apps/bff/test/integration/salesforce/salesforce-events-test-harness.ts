@@ -128,7 +128,7 @@ export async function startSubscriber(
       SF_EVENTS_WATCHDOG_MS: '5000',
       SF_EVENTS_RECONNECT_BASE_MS: '100',
       SF_EVENTS_RECONNECT_MAX_MS: '1000',
-      SF_EVENTS_LEASE_MS: '1500',
+      SF_EVENTS_LEASE_MS: '3000',
       ...env,
     }),
   );

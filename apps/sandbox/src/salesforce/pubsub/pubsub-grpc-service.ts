@@ -210,8 +210,12 @@ export class PubSubGrpcService {
       call.emit('error', failure);
       return;
     }
-    const session = new SubscribeSession(call, this.options.bus, this.options.timings, (closed) =>
-      this.sessions.delete(closed),
+    const session = new SubscribeSession(
+      call,
+      this.options.bus,
+      this.options.timings,
+      (closed) => this.sessions.delete(closed),
+      this.options.counter,
     );
     this.sessions.add(session);
     call.resume();

@@ -3,6 +3,7 @@ import { decodeReplayId, encodeReplayId, type PubSubEventBus } from './pubsub-ev
 import { pubSubError, type GrpcFailure } from './pubsub-errors';
 import { ReplayPreset, SfErrorCode, type FetchRequest, type FetchResponse } from './pubsub-messages';
 import { randomUUID } from 'node:crypto';
+import type { RequestCounter } from '../../shared/request-counter';
 
 /** At most 100 events may be outstanding on a stream; larger requests count as 100. */
 const MAX_PENDING = 100;
@@ -33,6 +34,8 @@ export class SubscribeSession {
     private readonly bus: PubSubEventBus,
     private readonly timings: SubscribeTimings,
     private readonly onClose: (session: SubscribeSession) => void,
+    /** Counts FetchRequests as `FetchRequest`, so tests can check flow control. */
+    private readonly counter?: RequestCounter,
   ) {
     this.unsubscribe = bus.onAppend((topicName) => {
       if (topicName === this.topicName) this.deliver();
@@ -67,6 +70,7 @@ export class SubscribeSession {
 
   private onRequest(request: FetchRequest): void {
     if (this.closed) return;
+    this.counter?.increment('FetchRequest');
     this.lastRequestAt = Date.now();
     if (this.topicName === undefined) {
       if (!this.start(request)) return;
