@@ -12,6 +12,7 @@ import { InvoicesModule } from './modules/invoices/invoices.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { SimModule } from './modules/sim/sim.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { OpenApiModule } from './modules/openapi/openapi.module';
 import { OrdersModule } from './modules/orders/orders.module';
 
 /**
@@ -33,4 +34,5 @@ export const featureModules: (Type | DynamicModule | ForwardReference)[] = [
   SimModule,
   CatalogModule,
   OrdersModule,
+  OpenApiModule,
 ];

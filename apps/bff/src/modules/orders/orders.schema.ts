@@ -8,14 +8,12 @@ export const orderListQuerySchema = z.object({
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
 
 /** A page of the caller's orders, newest first; `hasMore` says whether a next page exists. */
-export const orderPageSchema = z
-  .object({
-    page: z.int().positive(),
-    pageSize: z.int().positive(),
-    hasMore: z.boolean(),
-    items: z.array(Orders.orderSummarySchema),
-  })
-  .meta({ id: 'OrderPage' });
+export const orderPageSchema = z.object({
+  page: z.int().positive(),
+  pageSize: z.int().positive(),
+  hasMore: z.boolean(),
+  items: z.array(Orders.orderSummarySchema),
+});
 export type OrderPage = z.infer<typeof orderPageSchema>;
 
 /** Salesforce ids are opaque here: anything else cannot exist (answered 404 like a missing order). */

@@ -3,6 +3,7 @@ import { AuthModule } from '../../../src/modules/auth/auth.module';
 import { CatalogModule } from '../../../src/modules/catalog/catalog.module';
 import { InvoicesModule } from '../../../src/modules/invoices/invoices.module';
 import { MeModule } from '../../../src/modules/me/me.module';
+import { OpenApiModule } from '../../../src/modules/openapi/openapi.module';
 import { OrdersModule } from '../../../src/modules/orders/orders.module';
 import { SimModule } from '../../../src/modules/sim/sim.module';
 import { SubscriptionsModule } from '../../../src/modules/subscriptions/subscriptions.module';
@@ -16,4 +17,5 @@ export const portalModules: Type[] = [
   SimModule,
   CatalogModule,
   OrdersModule,
+  OpenApiModule,
 ];
