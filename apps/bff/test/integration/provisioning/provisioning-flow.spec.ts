@@ -93,6 +93,8 @@ describe('order provisioning (real worker, sandbox simulators, Redis)', () => {
     expect(metrics).toMatch(/bff_provisioning_jobs_total\{outcome="activated"\} 1/);
     expect(metrics).toContain('bff_provisioning_event_to_activated_seconds_count 1');
     expect(metrics).toMatch(/bff_provisioning_step_duration_seconds_count\{step="sims"\} 1/);
+    expect(metrics).toMatch(/bff_provisioning_attempts_count 1/);
+    expect(metrics).toMatch(/bff_provisioning_queue_depth\{state="waiting"\} 0/);
   });
 
   it('non-SIM order: Activated with the WHMCS ids, no Freebit call, caches dropped', async () => {

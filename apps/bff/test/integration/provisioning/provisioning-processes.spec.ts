@@ -99,6 +99,26 @@ describe('order provisioning across worker processes (SIGKILL, stalled jobs, two
     }
   }, 90_000);
 
+  it('SIGTERM lets the active job finish, then the worker process exits cleanly', async () => {
+    await fetch(`${world.whmcs.url}/__admin/faults/AcceptOrder`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 2_000, times: 1 }),
+    });
+    const worker = await spawnWorker(world, { SHUTDOWN_GRACE_MS: '20000' });
+    const acceptsBefore = world.whmcsCount('AcceptOrder');
+    const orderId = world.createApprovedOrder({ accountId: HANAKO_ACCOUNT, skus: INTERNET_SKUS });
+    await world.publish(orderId);
+    await world.waitFor(() => world.whmcsCount('AcceptOrder') > acceptsBefore, 20_000, 'AcceptOrder sent');
+    worker.child.kill('SIGTERM');
+
+    const { code } = await worker.exited;
+    expect(code).toBe(0);
+    // Finished by the stopping process itself, not left to stalled-job recovery.
+    expect(await completedJobsFor(orderId)).toBe(1);
+    expect(world.order(orderId).Activation_Status__c).toBe('Activated');
+  }, 60_000);
+
   it('two worker processes on 200 orders → every order activated exactly once', async () => {
     const before = {
       addOrder: world.whmcsCount('AddOrder'),
