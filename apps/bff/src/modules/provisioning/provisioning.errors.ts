@@ -4,16 +4,14 @@ import { ErrorCategory } from '../../core/errors/error-category';
 /** Business codes of provisioning failures; Salesforce shows them in `Activation_Error_Code__c`. */
 export const ProvisioningErrorCode = {
   INVALID_JOB_DATA: 'PROVISIONING_INVALID_JOB_DATA',
-  ORDER_NOT_FOUND: 'PROVISIONING_ORDER_NOT_FOUND',
-  ORDER_INVALID: 'PROVISIONING_ORDER_INVALID',
   NO_ITEMS: 'PROVISIONING_NO_ITEMS',
   WHMCS_CLIENT_MISSING: 'WHMCS_CLIENT_MISSING',
   WHMCS_PRODUCT_MISSING: 'WHMCS_PRODUCT_MISSING',
   BILLING_CYCLE_MISSING: 'BILLING_CYCLE_MISSING',
+  /** Business-facts §2.4: provisioning pauses until the customer adds a payment method. */
   PAYMENT_METHOD_MISSING: 'PAYMENT_METHOD_MISSING',
   SERVICE_COUNT_MISMATCH: 'PROVISIONING_SERVICE_COUNT_MISMATCH',
   ORDER_BUSY: 'PROVISIONING_ORDER_BUSY',
-  UNEXPECTED: 'PROVISIONING_UNEXPECTED',
 } as const;
 export type ProvisioningErrorCode = (typeof ProvisioningErrorCode)[keyof typeof ProvisioningErrorCode];
 

@@ -195,4 +195,31 @@ describe('order provisioning (real worker, sandbox simulators, Redis)', () => {
     await world.waitForStatus(orderId, 'Activated');
     expect(world.whmcsOrders(orderId)).toHaveLength(1);
   });
+
+  it('WHMCS refusing the payment method → Failed with PAYMENT_METHOD_MISSING after one attempt', async () => {
+    worker = await startInProcessWorker(world);
+    await fetch(`${world.whmcs.url}/__admin/faults/AddOrder`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        failure: 'error:Invalid Payment Method. Valid options include mailin',
+        times: 1,
+      }),
+    });
+    const orderId = world.createApprovedOrder({ accountId: HANAKO_ACCOUNT, skus: INTERNET_SKUS });
+    await world.publish(orderId);
+
+    await world.waitForStatus(orderId, 'Failed');
+    expect(world.order(orderId).Activation_Error_Code__c).toBe('PAYMENT_METHOD_MISSING');
+    await world.waitFor(
+      async () => (await world.queue.getJobs(['failed'])).some((job) => job.data.orderId === orderId),
+      5_000,
+      'failed job',
+    );
+    const job = (await world.queue.getJobs(['failed'])).find(
+      (candidate) => candidate.data.orderId === orderId,
+    )!;
+    expect(job.attemptsMade).toBe(1);
+    expect(world.whmcsOrders(orderId)).toHaveLength(0);
+  });
 });

@@ -194,6 +194,12 @@ export class ProvisioningOrchestratorService {
       this.logger.log({ orderId, whmcsOrderId: added.orderId }, 'WHMCS order added');
       return added;
     } catch (error) {
+      if (paymentMethodRefused(error)) {
+        throw ProvisioningError.invalidOrder(
+          ProvisioningErrorCode.PAYMENT_METHOD_MISSING,
+          'The billing account has no usable payment method.',
+        );
+      }
       if (!outcomeUnknown(error)) throw error;
       const found = await this.whmcsOrders.findByMarker(plan.clientId, marker);
       if (found) return found;
@@ -275,6 +281,15 @@ export class ProvisioningOrchestratorService {
     }
     await save({ cachesInvalidated: true });
   }
+}
+
+/** AddOrder refused for the payment method (WHMCS: "Invalid Payment Method. Valid options include …"). */
+function paymentMethodRefused(error: unknown): boolean {
+  return (
+    error instanceof WhmcsError &&
+    error.whmcsCode === WhmcsErrorCode.API_ERROR &&
+    /payment method/i.test(error.whmcsMessage ?? '')
+  );
 }
 
 /** Failures after which WHMCS may or may not have acted (timeouts, 5xx, unreadable answers). */
