@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
 import { LoginRateLimitedError } from './auth.errors';
@@ -11,10 +11,10 @@ import {
 } from './auth.schema';
 import { AuthService } from './auth.service';
 import { LoginRateLimiterService } from './login-rate-limiter.service';
-import { ProviderFailureInterceptor } from './provider-failure.interceptor';
+import { ProviderFailureFilter } from './provider-failure.filter';
 
 @Controller('auth')
-@UseInterceptors(ProviderFailureInterceptor)
+@UseFilters(ProviderFailureFilter)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

@@ -7,7 +7,7 @@ import { AccountLinkService } from './account-link.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiterService } from './login-rate-limiter.service';
-import { ProviderFailureInterceptor } from './provider-failure.interceptor';
+import { ProviderFailureFilter } from './provider-failure.filter';
 import { RefreshTokenRepository } from './refresh-token.repository';
 
 /** Portal authentication; exports the access guard every customer route uses. */
@@ -21,8 +21,8 @@ import { RefreshTokenRepository } from './refresh-token.repository';
     AuthService,
     LoginRateLimiterService,
     RefreshTokenRepository,
-    ProviderFailureInterceptor,
+    ProviderFailureFilter,
   ],
-  exports: [AccessTokenService, AccessTokenGuard, AccountLinkService, ProviderFailureInterceptor],
+  exports: [AccessTokenService, AccessTokenGuard, AccountLinkService, ProviderFailureFilter],
 })
 export class AuthModule {}

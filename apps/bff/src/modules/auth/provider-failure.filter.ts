@@ -1,7 +1,7 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import { catchError, type Observable } from 'rxjs';
+import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { AppError, ProviderError, ProviderErrorCode } from '../../core/errors/app.errors';
 import { ErrorCategory } from '../../core/errors/error-category';
+import { GlobalExceptionFilter } from '../../core/errors/global-exception.filter';
 
 /**
  * Portal answers for provider trouble use stable codes only: a timeout stays `PROVIDER_TIMEOUT` (504), an
@@ -53,13 +53,15 @@ function unavailable(error: ProviderError): AppError {
   });
 }
 
-@Injectable()
-export class ProviderFailureInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error: unknown) => {
-        throw toPortalError(error);
-      }),
-    );
+/**
+ * Maps provider failures of the routes it decorates, then answers through the global filter. A filter (not an
+ * interceptor) so the success path pays nothing: interceptors wrap every call in rxjs and async resources.
+ */
+@Catch()
+export class ProviderFailureFilter implements ExceptionFilter {
+  private readonly global = new GlobalExceptionFilter();
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    this.global.catch(toPortalError(error), host);
   }
 }
