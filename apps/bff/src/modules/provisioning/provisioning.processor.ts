@@ -149,6 +149,11 @@ export class ProvisioningProcessor implements OnApplicationBootstrap, OnModuleDe
     }
     this.metrics.jobs.inc({ outcome: 'failed' });
     this.metrics.attempts.observe(attempt);
+    if (error instanceof ProvisioningError && error.code === ProvisioningErrorCode.ORDER_BUSY) {
+      // The job holding the order decides its outcome; writing Failed here could overwrite its Activated.
+      this.logger.warn({ attempt }, 'order still busy with another job; giving up this duplicate');
+      return new UnrecoverableError(`${summary.code}: ${summary.message}`);
+    }
     this.logger.error(
       { err: error, attempt, code: summary.code, permanent: !retryable },
       'provisioning failed; marking the order Failed',

@@ -87,6 +87,8 @@ describe('order provisioning (real worker, sandbox simulators, Redis)', () => {
     const lines = worker.logs.records().filter((line) => line.orderId === orderId);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line.requestId).toBe(correlationId);
+    // …including the provider services' own lines.
+    expect(lines.some((line) => line.context === 'FreebitOrchestratorService')).toBe(true);
     expect(worker.logs.text()).toContain('"msg":"WHMCS order added"');
 
     const metrics = await worker.module.get(MetricsService).registry.metrics();
@@ -127,7 +129,12 @@ describe('order provisioning (real worker, sandbox simulators, Redis)', () => {
       ...Array.from({ length: 5 }, (_, i) => world.publish(orderId, `${orderId}:replay-${i}`)),
     ]);
     expect(await world.queue.getJobCountByTypes('waiting')).toBe(6);
-    worker = await startInProcessWorker(world, { PROVISIONING_CONCURRENCY: '6' });
+    // Jobs that find the order busy retry; give them room (~9 s of backoff) on a loaded machine.
+    worker = await startInProcessWorker(world, {
+      PROVISIONING_CONCURRENCY: '6',
+      PROVISIONING_BACKOFF_BASE_MS: '200',
+      PROVISIONING_BACKOFF_MAX_MS: '2000',
+    });
 
     await world.waitForStatus(orderId, 'Activated');
     await world.waitFor(
