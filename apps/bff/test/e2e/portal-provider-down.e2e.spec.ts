@@ -21,7 +21,8 @@ async function servedWithin(
     (value) =>
       value.labels.route === route && value.labels.status === status && value.metricName?.endsWith('_bucket'),
   );
-  const count = (le: number | string) => buckets.find((value) => value.labels.le === le)?.value ?? 0;
+  const count = (le: number | string) =>
+    buckets.find((value) => (value.labels as Record<string, unknown>).le === le)?.value ?? 0;
   return { total: count('+Inf'), within: count(seconds) };
 }
 

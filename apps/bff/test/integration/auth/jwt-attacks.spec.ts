@@ -84,7 +84,7 @@ describe('access tokens: forged, altered and misused tokens are refused', () => 
 
   it('refuses missing or malformed authorization headers with the error envelope', async () => {
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { authorization: 'Basic abc' },
       { authorization: 'Bearer' },
       { authorization: `Bearer ${valid.accessToken} x` },
