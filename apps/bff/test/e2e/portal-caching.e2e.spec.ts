@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startPortal, type PortalHarness } from './support/portal-harness';
 
-async function whmcsAdmin(portal: PortalHarness, path: string, body: unknown): Promise<any> {
+async function whmcsAdmin(portal: PortalHarness, path: string, body: unknown, method = 'POST'): Promise<any> {
   const response = await fetch(`${portal.whmcs.url}/__admin${path}`, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
@@ -85,6 +85,12 @@ describe('portal caching: cached reads, webhook invalidation, stampede protectio
     await portal.whmcs.emitter.settle();
     const services = await portal.request('GET', '/api/subscriptions', { token: hanako });
     expect(services.body.items.find((service: any) => service.id === 1002).status).toBe('suspended');
+
+    // A client edit drops the merged profile.
+    expect((await portal.request('GET', '/api/me', { token: hanako })).body.firstName).toBe('Hanako');
+    await whmcsAdmin(portal, '/clients/1', { firstname: 'Hanae' }, 'PATCH');
+    await portal.whmcs.emitter.settle();
+    expect((await portal.request('GET', '/api/me', { token: hanako })).body.firstName).toBe('Hanae');
   });
 
   it('answers 500 concurrent cold reads of one page with one WHMCS call', async () => {
