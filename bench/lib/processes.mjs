@@ -1,5 +1,6 @@
 // Child-process helpers for bench suites: start a server script, wait for its port, run a load, stop it.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Starts `node script` and resolves with its port once it prints `LISTENING <port>`. */
@@ -19,6 +20,7 @@ export function startServer(script, env) {
   });
   return {
     port,
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -26,6 +28,21 @@ export function startServer(script, env) {
         child.kill('SIGTERM');
       }),
   };
+}
+
+// /proc/<pid>/stat counts in clock ticks; USER_HZ is 100 on every Linux we run on.
+const TICK_MS = 10;
+
+/** CPU time (user + system, ms) a process has used so far; undefined where /proc is missing. */
+export function processCpuMs(pid) {
+  try {
+    // The command name (field 2) may hold spaces; fields after its closing parenthesis are fixed.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
 }
 
 const loadScript = fileURLToPath(new URL('./load.mjs', import.meta.url));

@@ -36,7 +36,11 @@ async function measure(name, script) {
     const body = await probe.text();
     if (probe.status !== 200) throw new Error(`${name}: ${probe.status} ${body}`);
     await runLoad(url, { connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers });
+    const cpuBefore = server.cpuMs();
     const figures = await runLoad(url, { connections: CONNECTIONS, seconds: SECONDS, headers });
+    const cpuMs = server.cpuMs() - cpuBefore;
+    // CPU per request is less sensitive than req/s to other loads on a shared machine.
+    figures.cpuUsPerRequest = (cpuMs * 1000) / (figures.requests * SECONDS);
     if (figures.errors > 0 || figures.non2xx > 0)
       throw new Error(`${name}: ${figures.errors} errors, ${figures.non2xx} non-2xx`);
     return { name, bytes: body.length, ...figures };
@@ -53,7 +57,7 @@ try {
   );
   for (const r of [bff, bare]) {
     process.stdout.write(
-      `  ${r.name.padEnd(38)} ${r.requests.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms\n`,
+      `  ${r.name.padEnd(38)} ${r.requests.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   CPU ${r.cpuUsPerRequest.toFixed(0)} µs/req\n`,
     );
   }
   process.stdout.write(
