@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger as NestLogger } from '@nestjs/common';
+import { type DynamicModule, Logger as NestLogger, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -11,10 +12,10 @@ import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { FreebitSimulator } from '../../../../sandbox/src';
 import type { SObjectRecord } from '../../../../sandbox/src/salesforce/salesforce-store';
 import { WhmcsSimulator } from '../../../../sandbox/src/whmcs/whmcs-simulator';
-import {
-  startRestHarness,
-  type RestHarness,
-} from '../../../../sandbox/test/integration/salesforce/salesforce-rest-harness';
+import { salesforcePubSubPart } from '../../../../sandbox/src/salesforce/pubsub/salesforce-pubsub-part';
+import type { SalesforcePubSubSimulator } from '../../../../sandbox/src/salesforce/pubsub/salesforce-pubsub-simulator';
+import { createSalesforceSimulator } from '../../../../sandbox/src/salesforce/salesforce-simulator';
+import type { SalesforceSimulator } from '../../../../sandbox/src/salesforce/salesforce-simulator.types';
 import { testRedisUrl, uniquePrefix } from '../../../../../test-support/redis';
 import { AppConfig } from '../../../src/core/config/app-config';
 import { ConfigModule } from '../../../src/core/config/config.module';
@@ -43,10 +44,69 @@ const WHMCS_CREDENTIALS = { identifier: 'prov-test-identifier', secret: 'prov-te
 const FREEBIT_OEM = { oemId: 'PROV_OEM', oemKey: 'prov-oem-key' };
 const WORKER_JS = join(__dirname, '../../../dist/worker.js');
 
+export const TOPIC = '/event/OrderProvisionRequested__e';
+const SF_CLIENT_ID = 'prov-test-connected-app';
+const SF_USERNAME = 'integration@portal.example.jp';
+
 export interface OrderSpec {
   readonly accountId: string;
   readonly skus: readonly string[];
   readonly eid?: string;
+  /** false: the order is stored approved without the org's Flow publishing an event. */
+  readonly viaFlow?: boolean;
+}
+
+/** The org: OAuth + REST + the Pub/Sub part (gRPC over TLS), with a fresh connected-app key pair. */
+export interface SalesforceOrg {
+  readonly simulator: SalesforceSimulator;
+  readonly pubsub: SalesforcePubSubSimulator;
+  readonly url: string;
+  readonly pubsubEndpoint: string;
+  readonly privateKey: string;
+  stop(): Promise<void>;
+}
+
+async function startOrg(): Promise<SalesforceOrg> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  let pubsub: SalesforcePubSubSimulator | undefined;
+  const part = salesforcePubSubPart({ keepaliveMs: 2_000, idleTimeoutMs: 120_000, retentionMs: 3_600_000 });
+  const simulator = createSalesforceSimulator(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      pubsubPort: 0,
+      orgId: '00D5g0000012PtLEAU',
+      clientId: SF_CLIENT_ID,
+      usernames: [SF_USERNAME],
+      certificate: publicKey,
+      tokenTtlMs: 3_600_000,
+      extraAudiences: [],
+      seedAccounts: 0,
+      apiRequestLimit: 1_000_000,
+    },
+    {
+      parts: [
+        (context) => {
+          const created = part(context);
+          pubsub = created.simulator;
+          return created;
+        },
+      ],
+    },
+  );
+  const urls = await simulator.start();
+  return {
+    simulator,
+    pubsub: pubsub!,
+    url: urls.rest!,
+    pubsubEndpoint: urls.pubsub!,
+    privateKey,
+    stop: () => simulator.stop(),
+  };
 }
 
 /** The three simulators in-process on free ports, a unique queue prefix, and helpers to drive and inspect them. */
@@ -69,7 +129,7 @@ export class ProvisioningWorld {
   private events = 0;
 
   private constructor(
-    readonly sf: RestHarness,
+    readonly sf: SalesforceOrg,
     readonly whmcs: WhmcsSimulator,
     readonly freebit: FreebitSimulator,
     readonly freebitUrl: string,
@@ -78,7 +138,7 @@ export class ProvisioningWorld {
   static async start(
     options: { extraClients?: number; activationDelayMs?: number } = {},
   ): Promise<ProvisioningWorld> {
-    const sf = await startRestHarness();
+    const sf = await startOrg();
     const whmcs = new WhmcsSimulator({
       host: '127.0.0.1',
       port: 0,
@@ -111,9 +171,14 @@ export class ProvisioningWorld {
       REDIS_KEY_PREFIX: this.keyPrefix,
       QUEUE_PREFIX: this.queuePrefix,
       SF_LOGIN_URL: this.sf.url,
-      SF_CLIENT_ID: 'test-connected-app',
+      SF_CLIENT_ID: SF_CLIENT_ID,
       SF_PRIVATE_KEY: this.sf.privateKey,
       SF_TIMEOUT_MS: '5000',
+      SF_PUBSUB_ENDPOINT: this.sf.pubsubEndpoint,
+      SF_PUBSUB_REJECT_UNAUTHORIZED_SSL: 'false',
+      SF_PUBSUB_INSTANCE_URL: 'https://portal-sandbox.my.salesforce.com',
+      SF_EVENTS_RECONNECT_BASE_MS: '100',
+      SF_EVENTS_LEASE_MS: '1500',
       WHMCS_API_URL: this.whmcs.apiUrl,
       WHMCS_API_IDENTIFIER: WHMCS_CREDENTIALS.identifier,
       WHMCS_API_SECRET: WHMCS_CREDENTIALS.secret,
@@ -141,7 +206,8 @@ export class ProvisioningWorld {
       AccountId: spec.accountId,
       Pricebook2Id: PORTAL_PRICEBOOK,
       EffectiveDate: '2026-11-25',
-      Status: 'Pending Review',
+      Status: spec.viaFlow === false ? 'Approved' : 'Pending Review',
+      ...(spec.viaFlow === false ? { Activation_Status__c: 'Activating' } : {}),
       Order_Type__c: spec.skus.some((sku) => sku.startsWith('SIM')) ? 'SIM' : 'Internet',
       Activation_Type__c: 'Immediate',
       ...(spec.eid ? { SIM_Type__c: 'eSIM', EID__c: spec.eid } : {}),
@@ -161,7 +227,7 @@ export class ProvisioningWorld {
         UnitPrice: entry.UnitPrice,
       });
     }
-    store.approveOrder(order.Id);
+    if (spec.viaFlow !== false) store.approveOrder(order.Id);
     return order.Id;
   }
 
@@ -193,6 +259,17 @@ export class ProvisioningWorld {
       },
     ]);
     return `corr-${orderId}`;
+  }
+
+  /** Publishes `OrderProvisionRequested__e` on the org's Pub/Sub API, as its Flow does. */
+  publishOnPubSub(orderId: string, idemKey: string): void {
+    this.sf.pubsub.publisher.publish(TOPIC, {
+      OrderId__c: orderId,
+      IdemKey__c: idemKey,
+      CorrelationId__c: `corr-${orderId}`,
+      RequestedBy__c: '0055g00000AgEnTAAV',
+      Version__c: 1,
+    });
   }
 
   order(orderId: string): SObjectRecord {
@@ -250,12 +327,14 @@ export class ProvisioningWorld {
   async stop(): Promise<void> {
     await this.queue.obliterate({ force: true }).catch(() => undefined);
     await this.queue.close();
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.queuePrefix}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await this.redis.unlink(...keys);
-    } while (cursor !== '0');
+    for (const prefix of [this.queuePrefix, this.keyPrefix]) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length > 0) await this.redis.unlink(...keys);
+      } while (cursor !== '0');
+    }
     this.redis.disconnect();
     await this.freebit.stop();
     await this.whmcs.stop();
@@ -273,6 +352,7 @@ export interface InProcessWorker {
 export async function startInProcessWorker(
   world: ProvisioningWorld,
   env: Record<string, string> = {},
+  extraModules: (Type | DynamicModule)[] = [],
 ): Promise<InProcessWorker> {
   __resetOutOfContextForTests();
   const config = new AppConfig(loadEnv(world.env(env)));
@@ -286,6 +366,7 @@ export async function startInProcessWorker(
       CacheModule,
       ResilienceModule,
       ProvisioningModule,
+      ...extraModules,
     ],
   }).compile();
   module.useLogger(module.get(Logger));
