@@ -95,14 +95,14 @@ describe('provider down (hanging sandbox): deadline, stale-if-error, open circui
     const served = await servedWithin(portal, '/api/invoices', '503', 0.05);
     expect(served.total).toBe(open.length);
     expect(served.within / served.total).toBeGreaterThanOrEqual(0.5);
-    expect(median(open.map((answer) => answer.ms))).toBeLessThan(100);
+    expect(median(open.map((answer) => answer.ms))).toBeLessThan(250);
     expect(portal.whmcs.counter.get('GetInvoices')).toBe(callsBefore);
 
     // With the circuit open, the stale page is still served, fast.
     const staleWhileOpen = await portal.request('GET', '/api/invoices?page=1', { token });
     expect(staleWhileOpen.status).toBe(200);
     expect(staleWhileOpen.headers.get('x-cache')).toBe('stale');
-    expect(staleWhileOpen.ms).toBeLessThan(100);
+    expect(staleWhileOpen.ms).toBeLessThan(250);
   });
 
   it('answers 504 within the deadline when Freebit hangs', async () => {
