@@ -229,4 +229,29 @@ describe('order provisioning (real worker, sandbox simulators, Redis)', () => {
     expect(job.attemptsMade).toBe(1);
     expect(world.whmcsOrders(orderId)).toHaveLength(0);
   });
+
+  it('temporary failures past the last attempt → Failed in Salesforce with the last error code', async () => {
+    worker = await startInProcessWorker(world, { PROVISIONING_ATTEMPTS: '3' });
+    await fetch(`${world.whmcs.url}/__admin/faults/AddOrder`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ failure: 'status:503' }),
+    });
+    const addOrdersBefore = world.whmcsCount('AddOrder');
+    const orderId = world.createApprovedOrder({ accountId: TARO_ACCOUNT, skus: INTERNET_SKUS });
+    await world.publish(orderId);
+
+    await world.waitForStatus(orderId, 'Failed');
+    expect(world.order(orderId).Activation_Error_Code__c).toBe('WHMCS_ORDER_OUTCOME_UNKNOWN');
+    expect(world.whmcsCount('AddOrder') - addOrdersBefore).toBe(3);
+    await world.waitFor(
+      async () => (await world.queue.getJobs(['failed'])).some((job) => job.data.orderId === orderId),
+      5_000,
+      'failed job',
+    );
+    const job = (await world.queue.getJobs(['failed'])).find(
+      (candidate) => candidate.data.orderId === orderId,
+    )!;
+    expect(job.attemptsMade).toBe(3);
+  });
 });

@@ -99,6 +99,34 @@ describe('order provisioning across worker processes (SIGKILL, stalled jobs, two
     }
   }, 90_000);
 
+  it('a job that stalls more often than allowed → Failed in Salesforce, left in the failed set', async () => {
+    await fetch(`${world.whmcs.url}/__admin/faults/AcceptOrder`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 5_000, times: 1 }),
+    });
+    const noStalls = { PROVISIONING_MAX_STALLED_COUNT: '0' };
+    const first = await spawnWorker(world, noStalls);
+    const acceptsBefore = world.whmcsCount('AcceptOrder');
+    const orderId = world.createApprovedOrder({ accountId: HANAKO_ACCOUNT, skus: INTERNET_SKUS });
+    await world.publish(orderId);
+    await world.waitFor(() => world.whmcsCount('AcceptOrder') > acceptsBefore, 20_000, 'AcceptOrder sent');
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const second = await spawnWorker(world, noStalls);
+    try {
+      await world.waitForStatus(orderId, 'Failed', 30_000);
+      expect(world.order(orderId).Activation_Error_Code__c).toBe('PROVISIONING_STALLED');
+      const failed = (await world.queue.getJobs(['failed'])).filter((job) => job.data.orderId === orderId);
+      expect(failed).toHaveLength(1);
+      expect(failed[0]!.failedReason).toMatch(/stalled more than allowable limit/);
+    } finally {
+      await stop(second);
+      await world.queue.clean(0, 100, 'failed');
+    }
+  }, 90_000);
+
   it('SIGTERM lets the active job finish, then the worker process exits cleanly', async () => {
     await fetch(`${world.whmcs.url}/__admin/faults/AcceptOrder`, {
       method: 'PUT',
