@@ -14,7 +14,17 @@ const redis = await ensureRedis(process.env.REDIS_URL).catch((error) => {
 });
 if (redis.started) process.stdout.write(`[dev] started redis-server at ${redis.url}\n`);
 
-const env = { NODE_ENV: 'development', ...process.env, REDIS_URL: redis.url };
+// The embedded sandbox wiring: all three inbound flows live (Salesforce events, signed WHMCS webhooks).
+// Anything set in the environment or .env wins.
+const sandboxWiring = {
+  SF_EVENTS_ENABLED: 'true',
+  SF_PUBSUB_REJECT_UNAUTHORIZED_SSL: 'false',
+  SF_PUBSUB_INSTANCE_URL: 'https://sandbox.my.salesforce.com',
+  SANDBOX_WHMCS_WEBHOOK_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}/webhooks/whmcs`,
+  SANDBOX_WHMCS_WEBHOOK_SECRETS: 'sandbox-whmcs-webhook-secret',
+  WHMCS_WEBHOOK_SECRETS: 'sandbox-whmcs-webhook-secret',
+};
+const env = { NODE_ENV: 'development', ...sandboxWiring, ...process.env, REDIS_URL: redis.url };
 const fromSource = (entry) => [
   '--enable-source-maps',
   '--conditions=@portal/source',
