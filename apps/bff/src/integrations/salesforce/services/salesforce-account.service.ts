@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Customers } from '@portal/domain';
-import { NotFoundError } from '../../../core/errors/app.errors';
+import { NotFoundError, ProviderError } from '../../../core/errors/app.errors';
+import { ErrorCategory } from '../../../core/errors/error-category';
+import { SALESFORCE_PROVIDER, SalesforceErrorCode } from '../salesforce.errors';
 import { buildAccountByIdQuery, buildAccountByWhmcsClientIdQuery } from '../utils/salesforce-query.builders';
 import { SalesforceConnectionService } from './salesforce-connection.service';
 
@@ -21,7 +23,15 @@ export class SalesforceAccountService {
       buildAccountByWhmcsClientIdQuery(whmcsClientId),
       'account.byWhmcsClient',
     );
-    if (records.length > 1) throw new Error(`Several Salesforce accounts link WHMCS client ${whmcsClientId}`);
+    if (records.length > 1) {
+      // Salesforce data the portal cannot resolve: a provider inconsistency (502), never a guess.
+      throw new ProviderError({
+        provider: SALESFORCE_PROVIDER,
+        category: ErrorCategory.INVALID_RESPONSE,
+        code: SalesforceErrorCode.INVALID_RESPONSE,
+        message: 'The customer account link is ambiguous.',
+      });
+    }
     return records[0] === undefined
       ? null
       : Customers.Providers.Salesforce.transformSalesforceAccount(records[0]);
