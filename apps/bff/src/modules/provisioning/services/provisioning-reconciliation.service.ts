@@ -18,14 +18,15 @@ export class ProvisioningReconciliationService implements OnApplicationBootstrap
     private readonly queue: ProvisioningQueueService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     if (this.config.values.BFF_ROLE === 'api') return;
-    try {
-      await this.queue.scheduleReconciliation(this.config.values.PROVISIONING_RECONCILE_EVERY_MS);
-    } catch (error) {
-      // Redis down at boot: the next worker start installs it; provisioning itself does not depend on it.
-      this.logger.warn({ err: error }, 'could not schedule provisioning reconciliation');
-    }
+    // Not awaited: with Redis down at boot the queue connection holds the command until Redis returns,
+    // and the app must still come up (live, not ready) meanwhile.
+    this.queue
+      .scheduleReconciliation(this.config.values.PROVISIONING_RECONCILE_EVERY_MS)
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'could not schedule provisioning reconciliation');
+      });
   }
 
   /** One reconciliation pass; answers how many orders it enqueued. */
