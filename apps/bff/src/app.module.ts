@@ -1,18 +1,9 @@
-import {
-  type DynamicModule,
-  type ForwardReference,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  RequestMethod,
-  type Type,
-} from '@nestjs/common';
+import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import { featureModules } from './app.modules';
 import type { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
-import { RequestContextMiddleware } from './core/context/request-context.middleware';
 import { GlobalExceptionFilter } from './core/errors/global-exception.filter';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/logging/logging.module';
@@ -32,7 +23,7 @@ export interface AppModuleOptions {
 }
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
@@ -49,9 +40,5 @@ export class AppModule implements NestModule {
       ],
       providers: [{ provide: APP_FILTER, useClass: GlobalExceptionFilter }],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }

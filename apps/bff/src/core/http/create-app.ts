@@ -1,13 +1,15 @@
-import helmet from '@fastify/helmet';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import type { Logger as PinoRootLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from '../../app.module';
 import { resolveRequestId } from '../context/request-context';
 import { ReadinessService } from '../health/readiness.service';
+import { ROOT_LOGGER } from '../logging/logging.module';
 import { MetricsService } from '../metrics/metrics.service';
+import { installHttpHooks } from './http-hooks';
 
 /** Routes outside the `/api` prefix: probes, metrics, provider webhooks and operator tools. */
 const UNPREFIXED = ['health/{*path}', 'metrics', 'webhooks/{*path}', 'admin/{*path}'];
@@ -41,28 +43,13 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix('api', { exclude: UNPREFIXED });
-  await app.register(helmet, { global: true });
   const origins = config.values.CORS_ORIGINS;
   app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
 
-  const metrics = app.get(MetricsService);
-  const readiness = app.get(ReadinessService);
-  const fastify = app.getHttpAdapter().getInstance();
-  // While draining, close keep-alive connections after their response so the server can finish closing.
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (readiness.isShuttingDown) void reply.header('connection', 'close');
-    done(null, payload);
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.httpDuration.observe(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status: String(reply.statusCode),
-      },
-      reply.elapsedTime / 1000,
-    );
-    done();
+  installHttpHooks(app.getHttpAdapter().getInstance(), {
+    logger: app.get<symbol, PinoRootLogger>(ROOT_LOGGER),
+    metrics: app.get(MetricsService),
+    readiness: app.get(ReadinessService),
   });
   return app;
 }

@@ -1,55 +1,31 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig } from '../config/app-config';
-import { resolveRequestId } from '../context/request-context';
-import { redactDeep, redactUrl } from './redact.util';
-
-interface SerializedRequest {
-  id?: unknown;
-  method?: string;
-  url?: string;
-  headers?: Record<string, unknown>;
-}
-
-const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
+import { currentRequestId } from '../context/request-context';
+import { redactDeep } from './redact.util';
 
 /**
- * pino-http options: the request id (from `x-request-id` or generated) bound to every request-scoped line as
- * `requestId`, secrets masked wherever they appear (headers, bodies, URLs), JSON unless pretty is asked for.
+ * The root pino logger: JSON unless pretty is asked for, secrets masked wherever they appear (keys at any depth,
+ * query strings inside URLs), and the request id of the current async context on every line as `requestId`.
+ * Adding the id at write time (rather than a child logger per request) costs nothing for requests that never log.
  */
-export function pinoHttpOptions(
-  config: AppConfig,
-  stream?: DestinationStream,
-): Options | [Options, DestinationStream] {
-  const options: Options = {
+export function createRootLogger(config: AppConfig, stream?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level: config.values.LOG_LEVEL,
-    genReqId: (request: IncomingMessage) => resolveRequestId(request),
-    customAttributeKeys: { reqId: 'requestId' },
-    quietReqLogger: true,
-    // Middleware mounting rewrites `url`; `originalUrl` keeps the path the client asked for.
-    autoLogging: {
-      ignore: (request: IncomingMessage & { originalUrl?: string }) =>
-        QUIET_ROUTES.has((request.originalUrl ?? request.url ?? '').split('?')[0] ?? ''),
-    },
-    customLogLevel: (_request: IncomingMessage, response: ServerResponse, error?: Error) =>
-      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    serializers: {
-      req: (request: SerializedRequest) => ({
-        id: request.id,
-        method: request.method,
-        url: request.url === undefined ? undefined : redactUrl(request.url),
-        headers: redactDeep(request.headers),
-      }),
-      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+    mixin: (mergeObject: object, _level: number, logger: Logger) => {
+      const requestId = currentRequestId();
+      // A child logger that binds its own id (a queue job's) keeps it; the key is never written twice.
+      if (requestId === undefined || 'requestId' in mergeObject || 'requestId' in logger.bindings())
+        return {};
+      return { requestId };
     },
     formatters: { log: (object: Record<string, unknown>) => redactDeep(object) as Record<string, unknown> },
   };
-  if (config.logPretty && !stream) {
+  if (stream) return pino(options, stream);
+  if (config.logPretty) {
     options.transport = {
       target: 'pino-pretty',
       options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
     };
   }
-  return stream ? [options, stream] : options;
+  return pino(options);
 }
