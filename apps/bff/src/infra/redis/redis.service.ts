@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { AppConfig } from '../../core/config/app-config';
 import { createQueueRedis, createRequestRedis } from './redis.factory';
@@ -8,7 +8,7 @@ import { createQueueRedis, createRequestRedis } from './redis.factory';
  * Workers that need their own blocking connection call {@link RedisService.createQueueClient}.
  */
 @Injectable()
-export class RedisService implements OnApplicationShutdown {
+export class RedisService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RedisService.name);
   private readonly clients: Redis[] = [];
   readonly request: Redis;
@@ -25,6 +25,23 @@ export class RedisService implements OnApplicationShutdown {
       }),
     );
     this.queue = this.createQueueClient('bff-queue');
+  }
+
+  /**
+   * Boot waits (boundedly) for the request-path connection: it has no offline queue, so the first requests
+   * after boot would otherwise see Redis as down. If Redis stays unreachable the app still boots, not ready.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.request.status === 'ready') return;
+    const timeoutMs = this.config.values.REDIS_CONNECT_TIMEOUT_MS;
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.request.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!ready) this.logger.warn({ timeoutMs }, 'redis not ready at boot; serving without cache until it is');
   }
 
   /** A new BullMQ-ready connection to QUEUE_REDIS_URL, closed with the app. */
