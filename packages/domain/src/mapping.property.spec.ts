@@ -160,14 +160,38 @@ describe('generated invoices keep exact money', () => {
     );
   });
 
-  it('whole-yen amounts map exactly and sub-yen amounts raise MappingError', () => {
+  it('JPY amounts WHMCS keeps to 2 decimals map, field by field, to their half-up rounding (BigInt reference)', () => {
+    const hundredths = fc.bigInt({ min: 0n, max: 9_999_999_999n });
+    const halfUp = (h: bigint) => Number(h / 100n + (h % 100n >= 50n ? 1n : 0n));
+    const decimal = (h: bigint) => `${h / 100n}.${String(h % 100n).padStart(2, '0')}`;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }), (yen, sen) => {
-        const raw = { ...invoices.invoices.invoice[0]!, total: `${yen}.${String(sen).padStart(2, '0')}` };
-        if (sen === 0)
-          expect(Billing.Providers.Whmcs.transformWhmcsInvoice(raw, invoiceCtx).total.value).toBe(yen);
-        else
-          expect(() => Billing.Providers.Whmcs.transformWhmcsInvoice(raw, invoiceCtx)).toThrow(MappingError);
+      fc.property(hundredths, hundredths, hundredths, (subtotal, tax, credit) => {
+        const total = subtotal + tax - (credit > subtotal + tax ? 0n : credit);
+        const raw = {
+          ...invoices.invoices.invoice[0]!,
+          subtotal: decimal(subtotal),
+          tax: decimal(tax),
+          credit: decimal(credit),
+          total: decimal(total),
+        };
+        const invoice = Billing.Providers.Whmcs.transformWhmcsInvoice(raw, invoiceCtx);
+        assertWellFormed(invoice);
+        expect(invoice.subtotal.value).toBe(halfUp(subtotal));
+        expect(invoice.tax.value).toBe(halfUp(tax));
+        expect(invoice.credit.value).toBe(halfUp(credit));
+        // Each field is WHMCS's own figure rounded; the total is never recomputed from rounded parts.
+        expect(invoice.total.value).toBe(halfUp(total));
+        expect(invoice.balance.value).toBe(halfUp(total));
+      }),
+      RUNS,
+    );
+  });
+
+  it('JPY amounts finer than WHMCS stores raise MappingError', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 1, max: 9 }), (yen, digit) => {
+        const raw = { ...invoices.invoices.invoice[0]!, total: `${yen}.50${digit}` };
+        expect(() => Billing.Providers.Whmcs.transformWhmcsInvoice(raw, invoiceCtx)).toThrow(MappingError);
       }),
       RUNS,
     );

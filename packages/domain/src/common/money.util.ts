@@ -45,13 +45,30 @@ export function currencyExponent(currency: CurrencyCode): number {
 }
 
 /**
- * Converts a decimal string such as `"1650.00"` or `"-0.10"` to integer minor units, digit by digit.
- * Returns `undefined` when the text is not a plain decimal, carries non-zero digits below the currency's
- * minor unit (`"1650.50"` in JPY), or exceeds the safe-integer range.
+ * Decimals a provider amount may carry, whatever the currency: WHMCS keeps 2 decimals for every currency
+ * (`"123.40"` in JPY), as Salesforce currency fields do by default. Currencies with a larger exponent (KWD: 3)
+ * may carry that many. A non-zero digit beyond this cannot come from the provider (float noise such as
+ * `0.30000000000000004`), so it is rejected rather than rounded away.
+ */
+export const PROVIDER_FRACTION_DIGITS = 2;
+
+/**
+ * Converts a provider decimal string such as `"1650.00"` or `"-0.10"` to integer minor units of the currency,
+ * digit by digit (never through floats).
+ *
+ * Provider amounts finer than the currency's minor unit are rounded **half-up** to it; WHMCS keeps 2 decimals
+ * for every currency, so a JPY tax of `"123.40"` is 123 and `"1650.50"` is 1651. Half-up means half away from
+ * zero for negative amounts (`"-0.50"` JPY is -1), as PHP's `round()` and WHMCS's display of zero-decimal
+ * currencies do, so a credit mirrors the charge it reverses. Currencies with 2 or more minor digits are exact.
+ *
+ * Returns `undefined` when the text is not a plain decimal (signs other than a leading `-`, exponents,
+ * separators, `NaN`), has a non-zero digit beyond `max(exponent, PROVIDER_FRACTION_DIGITS)` decimals
+ * (`"12.345"` in USD), or leaves the safe-integer range. Leading/trailing whitespace and trailing zeros are fine.
  */
 export function decimalToMinor(text: string, currency: CurrencyCode): number | undefined {
   // Hand-rolled rather than regex + slicing: this runs for every amount of every mapped payload.
   const exponent = currencyExponent(currency);
+  const precision = Math.max(exponent, PROVIDER_FRACTION_DIGITS);
   let i = 0;
   let end = text.length;
   while (i < end && isSpace(text.charCodeAt(i))) i++;
@@ -61,6 +78,7 @@ export function decimalToMinor(text: string, currency: CurrencyCode): number | u
   let minor = 0;
   let wholeDigits = 0;
   let fractionDigits = -1;
+  let roundUp = false;
   for (; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 46) {
@@ -71,21 +89,28 @@ export function decimalToMinor(text: string, currency: CurrencyCode): number | u
     if (code < 48 || code > 57) return undefined;
     if (fractionDigits < 0) wholeDigits++;
     else if (fractionDigits++ >= exponent) {
-      if (code !== 48) return undefined;
+      // Below the minor unit: beyond the provider's precision only zeros; otherwise the first dropped digit
+      // alone decides half-up (the rest can only make the remainder larger, never cross back below half).
+      if (fractionDigits > precision) {
+        if (code !== 48) return undefined;
+      } else if (fractionDigits === exponent + 1) roundUp = code >= 53;
       continue;
     }
     minor = minor * 10 + (code - 48);
     if (minor > Number.MAX_SAFE_INTEGER) return undefined;
   }
   if (wholeDigits === 0 || fractionDigits === 0) return undefined;
-  const scaled = minor * (POWERS_OF_TEN[exponent - Math.max(0, Math.min(fractionDigits, exponent))] ?? 1);
+  const scaled =
+    minor * (POWERS_OF_TEN[exponent - Math.max(0, Math.min(fractionDigits, exponent))] ?? 1) +
+    (roundUp ? 1 : 0);
   if (!Number.isSafeInteger(scaled)) return undefined;
   return negative && scaled !== 0 ? -scaled : scaled;
 }
 
 /**
  * Converts a JSON number (as Salesforce sends currency fields) to minor units through its shortest
- * decimal representation, so `0.1` stays exactly one tenth. Returns `undefined` when not representable.
+ * decimal representation, so `0.1` stays exactly one tenth; then the rules of {@link decimalToMinor} apply
+ * (`1650.5` JPY → 1651, `0.1 + 0.2` USD → `undefined`). Returns `undefined` when not representable.
  */
 export function numberToMinor(value: number, currency: CurrencyCode): number | undefined {
   if (!Number.isFinite(value)) return undefined;
@@ -94,10 +119,13 @@ export function numberToMinor(value: number, currency: CurrencyCode): number | u
   return text.includes('e') ? undefined : decimalToMinor(text, currency);
 }
 
-/** Builds money from a decimal string. @throws {MoneyError} when the amount is not exact in that currency. */
+/**
+ * Builds money from a provider decimal string, rounded half-up to the minor unit like {@link decimalToMinor}.
+ * @throws {MoneyError} when the text is not a decimal amount a provider could send in that currency.
+ */
 export function moneyFromDecimal(text: string, currency: CurrencyCode): Money {
   const value = decimalToMinor(text, currency);
-  if (value === undefined) throw new MoneyError(`Not an exact ${currency} amount`);
+  if (value === undefined) throw new MoneyError(`Not a valid ${currency} amount`);
   return { value, currency };
 }
 

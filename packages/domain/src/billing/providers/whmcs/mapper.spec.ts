@@ -85,7 +85,11 @@ describe('Billing.Providers.Whmcs.transformWhmcsInvoice', () => {
       'collections',
       'payment_pending',
     ]);
-    expect(() => transformWhmcsInvoice({ ...base, tax: '0.10', tax2: '0.20' }, ctx)).toThrowError(
+    expect(transformWhmcsInvoice({ ...base, tax: '330.40', tax2: '10.50' }, ctx).tax).toEqual({
+      value: 341,
+      currency: 'JPY',
+    });
+    expect(() => transformWhmcsInvoice({ ...base, tax: '0.101', tax2: '0.20' }, ctx)).toThrowError(
       expect.objectContaining({ path: 'tax' }),
     );
     const usd = transformWhmcsInvoice(
@@ -114,15 +118,31 @@ describe('Billing.Providers.Whmcs.transformWhmcsInvoice', () => {
     expect(mapped.currencySymbol).toBe('¥');
   });
 
-  it('rejects a JPY amount with sub-yen digits, naming the field and not the value', () => {
+  it('rounds JPY amounts WHMCS keeps to 2 decimals half-up, each field as WHMCS reports it', () => {
     const base = clone(invoices.invoices.invoice[0]!);
-    const attempt = () => transformWhmcsInvoice({ ...base, total: '3630.50' }, ctx);
+    const mapped = transformWhmcsInvoice(
+      { ...base, subtotal: '3300.50', tax: '330.05', credit: '0.49', total: '3630.06' },
+      ctx,
+    );
+    expect(mapped).toMatchObject({
+      subtotal: { value: 3301, currency: 'JPY' },
+      tax: { value: 330, currency: 'JPY' },
+      credit: { value: 0, currency: 'JPY' },
+      // The total is WHMCS's own total rounded, not recomputed from the rounded parts (3301 + 330 - 0).
+      total: { value: 3630, currency: 'JPY' },
+      balance: { value: 3630, currency: 'JPY' },
+    });
+  });
+
+  it('rejects a JPY amount more precise than WHMCS stores, naming the field and not the value', () => {
+    const base = clone(invoices.invoices.invoice[0]!);
+    const attempt = () => transformWhmcsInvoice({ ...base, total: '3630.505' }, ctx);
     expect(attempt).toThrowError(MappingError);
     try {
       attempt();
     } catch (error) {
       expect(error).toMatchObject({ provider: 'whmcs', entity: 'invoice', path: 'total' });
-      expect(String((error as Error).message)).not.toContain('3630.50');
+      expect(String((error as Error).message)).not.toContain('3630.505');
     }
   });
 
@@ -147,6 +167,46 @@ describe('Billing.Providers.Whmcs.transformWhmcsInvoice', () => {
     const mapped = transformWhmcsInvoice({ ...invoiceDetail, duedate: '0000-00-00' }, ctx);
     expect(mapped.dueAt).toBeNull();
     expect(mapped.status).toBe('unpaid');
+  });
+});
+
+describe('a JPY invoice with WHMCS 2-decimal tax (1234.00 + 10% = "123.40")', () => {
+  // What GetInvoice/GetInvoices return for an invoice an admin created with a non-round amount.
+  const amounts = { subtotal: '1234.00', tax: '123.40', tax2: '0.00', credit: '0.00', total: '1357.40' };
+  const detail = {
+    ...clone(invoiceDetail),
+    invoiceid: '5010',
+    invoicenum: '',
+    ...amounts,
+    balance: '1357.40',
+    items: { item: [{ ...invoiceDetail.items.item[0]!, id: 90100, amount: '1234.00' }] },
+  };
+
+  it('maps the GetInvoice detail with tax and total rounded half-up to the yen', () => {
+    expect(transformWhmcsInvoice(detail, ctx)).toMatchObject({
+      id: 5010,
+      number: '5010',
+      currency: 'JPY',
+      subtotal: { value: 1234, currency: 'JPY' },
+      tax: { value: 123, currency: 'JPY' },
+      credit: { value: 0, currency: 'JPY' },
+      total: { value: 1357, currency: 'JPY' },
+      balance: { value: 1357, currency: 'JPY' },
+      items: [expect.objectContaining({ amount: { value: 1234, currency: 'JPY' } })],
+    });
+  });
+
+  it('no longer fails the whole GetInvoices page it appears on', () => {
+    const page = clone(invoices);
+    Object.assign(page.invoices.invoice[0]!, amounts);
+    const mapped = transformWhmcsInvoicePage(page, { ...ctx, pageSize: 25 });
+    expect(mapped.items).toHaveLength(6);
+    expect(mapped.items[0]).toMatchObject({
+      id: 5006,
+      tax: { value: 123, currency: 'JPY' },
+      total: { value: 1357, currency: 'JPY' },
+      balance: { value: 1357, currency: 'JPY' },
+    });
   });
 });
 

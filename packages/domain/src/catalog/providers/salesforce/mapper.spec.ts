@@ -78,15 +78,25 @@ describe('Catalog.Providers.Salesforce.transformSalesforceCatalogProduct', () =>
     ).toBeNull();
   });
 
-  it('keeps decimal prices exact in USD and rejects sub-unit prices in JPY', () => {
+  it('keeps decimal prices exact in USD, rounds sub-yen prices half-up and rejects float noise', () => {
     const base = records[0]!;
-    const entry = { ...base.PricebookEntries!.records[0]!, UnitPrice: 0.1 };
-    const raw = { ...base, PricebookEntries: { totalSize: 1, done: true, records: [entry] } };
-    expect(transformSalesforceCatalogProduct(raw, { ...ctx, currencyCode: 'USD' }).price).toEqual({
+    const withPrice = (UnitPrice: number) => ({
+      ...base,
+      PricebookEntries: {
+        totalSize: 1,
+        done: true,
+        records: [{ ...base.PricebookEntries!.records[0]!, UnitPrice }],
+      },
+    });
+    expect(transformSalesforceCatalogProduct(withPrice(0.1), { ...ctx, currencyCode: 'USD' }).price).toEqual({
       value: 10,
       currency: 'USD',
     });
-    expect(() => transformSalesforceCatalogProduct(raw, ctx)).toThrowError(
+    expect(transformSalesforceCatalogProduct(withPrice(1650.5), ctx).price).toEqual({
+      value: 1651,
+      currency: 'JPY',
+    });
+    expect(() => transformSalesforceCatalogProduct(withPrice(0.1 + 0.2), ctx)).toThrowError(
       expect.objectContaining({ path: 'PricebookEntries.records[0].UnitPrice' }),
     );
   });

@@ -80,6 +80,21 @@ describe('Subscriptions.Providers.Whmcs.transformWhmcsSubscription', () => {
     });
   });
 
+  it('rounds JPY amounts WHMCS keeps to 2 decimals half-up, and rejects finer ones', () => {
+    expect(
+      transformWhmcsSubscription(
+        { ...simProduct, recurringamount: '1650.40', firstpaymentamount: '1650.50' },
+        ctx,
+      ),
+    ).toMatchObject({
+      recurringAmount: { value: 1650, currency: 'JPY' },
+      firstPaymentAmount: { value: 1651, currency: 'JPY' },
+    });
+    expect(() =>
+      transformWhmcsSubscription({ ...simProduct, recurringamount: '1650.505' }, ctx),
+    ).toThrowError(expect.objectContaining({ name: 'MappingError', path: 'recurringamount' }));
+  });
+
   it('rejects unknown statuses, cycles and bad amounts with the field path', () => {
     expect(() => transformWhmcsSubscription({ ...simProduct, status: 'Zombie' }, ctx)).toThrowError(
       expect.objectContaining({ name: 'MappingError', path: 'status' }),
