@@ -33,27 +33,42 @@ export class WhmcsOrchestratorService {
   constructor(private readonly orders: WhmcsOrderService) {}
 
   /**
-   * Places a Salesforce order in WHMCS exactly once: find the order carrying the marker, else AddOrder, then
-   * AcceptOrder (an order already accepted counts as done). AddOrder is never repeated blindly: when its answer
-   * is lost (timeout, garbled response) the order is looked up by marker instead; if it is not there yet the
-   * call fails with a temporary `WHMCS_ORDER_OUTCOME_UNKNOWN` so the caller retries later, and that retry
-   * starts with the lookup again.
+   * Places a Salesforce order in WHMCS exactly once: {@link findOrAddOrder}, then {@link acceptOnce} while it is
+   * pending. Callers that checkpoint between the two steps (the provisioning worker) call them separately.
    */
   async placeOrderOnce(input: PlaceOrderInput): Promise<PlacedWhmcsOrder> {
+    const order = await this.findOrAddOrder(input);
+    if (order.status === 'pending') await this.acceptOnce(order.orderId);
+    this.logger.log(
+      { sfOrderId: input.sfOrderId, orderId: order.orderId, created: order.created },
+      'whmcs order placed',
+    );
+    return {
+      orderId: order.orderId,
+      serviceIds: order.serviceIds,
+      invoiceId: order.invoiceId,
+      created: order.created,
+    };
+  }
+
+  /**
+   * The WHMCS order carrying the Salesforce order's marker, else a new one. AddOrder is never repeated blindly:
+   * when its answer is lost (timeout, garbled response) the order is looked up by marker instead; if it is not
+   * there yet the call fails with a temporary `WHMCS_ORDER_OUTCOME_UNKNOWN` so the caller retries later, and
+   * that retry starts with the lookup again. A cancelled or fraud order found by marker is a conflict.
+   */
+  async findOrAddOrder(input: PlaceOrderInput): Promise<WhmcsOrderRef & { readonly created: boolean }> {
     const marker = salesforceOrderMarker(input.sfOrderId);
     const existing = await this.orders.findByMarker(input.clientId, marker);
-    const order = existing ?? (await this.add(input, marker));
-    const created = existing === undefined;
-    if (order.status === 'cancelled' || order.status === 'fraud') {
+    if (existing === undefined) return { ...(await this.add(input, marker)), created: true };
+    if (existing.status === 'cancelled' || existing.status === 'fraud') {
       throw new WhmcsError(
         WhmcsErrorCode.ORDER_REJECTED,
         ErrorCategory.CONFLICT,
         'The billing order was cancelled or marked as fraud.',
       );
     }
-    if (order.status === 'pending') await this.accept(order.orderId);
-    this.logger.log({ sfOrderId: input.sfOrderId, orderId: order.orderId, created }, 'whmcs order placed');
-    return { orderId: order.orderId, serviceIds: order.serviceIds, invoiceId: order.invoiceId, created };
+    return { ...existing, created: false };
   }
 
   private async add(input: PlaceOrderInput, marker: string): Promise<WhmcsOrderRef> {
@@ -84,7 +99,8 @@ export class WhmcsOrchestratorService {
     }
   }
 
-  private async accept(orderId: number): Promise<void> {
+  /** AcceptOrder; an order found active afterwards (accepted meanwhile, or the answer lost) counts as done. */
+  async acceptOnce(orderId: number): Promise<void> {
     try {
       await this.orders.accept(orderId);
     } catch (error) {

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Orders } from '@portal/domain';
 import { AppConfig } from '../../../core/config/app-config';
-import { isAppError } from '../../../core/errors/app.errors';
-import { ErrorCategory } from '../../../core/errors/error-category';
 import { invoicesPattern, subscriptionsKey } from '../../../infra/cache/cache-keys';
 import { CacheService } from '../../../infra/cache/cache.service';
 import { FreebitOrchestratorService } from '../../../integrations/freebit/services/freebit-orchestrator.service';
@@ -11,12 +9,8 @@ import {
   type ProvisioningOrderView,
   SalesforceProvisioningService,
 } from '../../../integrations/salesforce/services/salesforce-provisioning.service';
-import { salesforceOrderMarker } from '../../../integrations/whmcs/services/whmcs-orchestrator.service';
-import {
-  type WhmcsOrderLine,
-  type WhmcsOrderRef,
-  WhmcsOrderService,
-} from '../../../integrations/whmcs/services/whmcs-order.service';
+import { WhmcsOrchestratorService } from '../../../integrations/whmcs/services/whmcs-orchestrator.service';
+import { type WhmcsOrderLine } from '../../../integrations/whmcs/services/whmcs-order.service';
 import { WhmcsSubscriptionService } from '../../../integrations/whmcs/services/whmcs-subscription.service';
 import { WhmcsError, WhmcsErrorCode } from '../../../integrations/whmcs/whmcs.errors';
 import { ProvisioningError, ProvisioningErrorCode } from '../provisioning.errors';
@@ -51,7 +45,7 @@ export class ProvisioningOrchestratorService {
   constructor(
     private readonly salesforce: SalesforceProvisioningService,
     private readonly salesforceStatus: SalesforceOrchestratorService,
-    private readonly whmcsOrders: WhmcsOrderService,
+    private readonly whmcs: WhmcsOrchestratorService,
     private readonly whmcsServices: WhmcsSubscriptionService,
     private readonly freebit: FreebitOrchestratorService,
     private readonly simStock: SimStockRepository,
@@ -103,7 +97,7 @@ export class ProvisioningOrchestratorService {
 
     // 4. AcceptOrder (an order found accepted counts as done).
     if (!checkpoint.accepted) {
-      await this.metrics.timeStep('whmcs_accept', () => this.acceptWhmcsOrder(whmcsOrderId));
+      await this.metrics.timeStep('whmcs_accept', () => this.whmcs.acceptOnce(whmcsOrderId));
       await save({ accepted: true });
     }
 
@@ -181,57 +175,19 @@ export class ProvisioningOrchestratorService {
     orderId: string,
     plan: { clientId: number; lines: WhmcsOrderLine[] },
   ): Promise<{ orderId: number; serviceIds: readonly number[] }> {
-    const marker = salesforceOrderMarker(orderId);
-    const existing = await this.whmcsOrders.findByMarker(plan.clientId, marker);
-    if (existing) {
-      this.assertUsable(existing);
-      this.logger.log({ orderId, whmcsOrderId: existing.orderId }, 'WHMCS order found by marker');
-      return existing;
-    }
     try {
-      const added = await this.whmcsOrders.add({ clientId: plan.clientId, lines: plan.lines, notes: marker });
-      this.crashHook?.();
-      this.logger.log({ orderId, whmcsOrderId: added.orderId }, 'WHMCS order added');
-      return added;
-    } catch (error) {
-      if (paymentMethodRefused(error)) {
-        throw ProvisioningError.invalidOrder(
-          ProvisioningErrorCode.PAYMENT_METHOD_MISSING,
-          'The billing account has no usable payment method.',
-        );
-      }
-      if (!outcomeUnknown(error)) throw error;
-      const found = await this.whmcsOrders.findByMarker(plan.clientId, marker);
-      if (found) return found;
-      throw new WhmcsError(
-        WhmcsErrorCode.ORDER_OUTCOME_UNKNOWN,
-        ErrorCategory.TEMPORARY,
-        'The billing system did not confirm the order; it will be checked again.',
-        undefined,
-        undefined,
-        error,
+      const order = await this.whmcs.findOrAddOrder({ sfOrderId: orderId, ...plan });
+      if (order.created) this.crashHook?.();
+      this.logger.log(
+        { orderId, whmcsOrderId: order.orderId },
+        order.created ? 'WHMCS order added' : 'WHMCS order found by marker',
       );
-    }
-  }
-
-  private async acceptWhmcsOrder(whmcsOrderId: number): Promise<void> {
-    try {
-      await this.whmcsOrders.accept(whmcsOrderId);
+      return order;
     } catch (error) {
-      // Accepted by an earlier attempt whose answer we never saw, or by an operator: done if it is active now.
-      const notPending = error instanceof WhmcsError && error.whmcsCode === WhmcsErrorCode.ORDER_NOT_PENDING;
-      if (!notPending && !outcomeUnknown(error)) throw error;
-      const current = await this.whmcsOrders.getById(whmcsOrderId);
-      if (current?.status !== 'active') throw error;
-    }
-  }
-
-  private assertUsable(order: WhmcsOrderRef): void {
-    if (order.status === 'cancelled' || order.status === 'fraud') {
-      throw new WhmcsError(
-        WhmcsErrorCode.ORDER_REJECTED,
-        ErrorCategory.CONFLICT,
-        'The billing order was cancelled or marked as fraud.',
+      if (!paymentMethodRefused(error)) throw error;
+      throw ProvisioningError.invalidOrder(
+        ProvisioningErrorCode.PAYMENT_METHOD_MISSING,
+        'The billing account has no usable payment method.',
       );
     }
   }
@@ -289,13 +245,5 @@ function paymentMethodRefused(error: unknown): boolean {
     error instanceof WhmcsError &&
     error.whmcsCode === WhmcsErrorCode.API_ERROR &&
     /payment method/i.test(error.whmcsMessage ?? '')
-  );
-}
-
-/** Failures after which WHMCS may or may not have acted (timeouts, 5xx, unreadable answers). */
-function outcomeUnknown(error: unknown): boolean {
-  return (
-    isAppError(error) &&
-    (error.category === ErrorCategory.TEMPORARY || error.category === ErrorCategory.INVALID_RESPONSE)
   );
 }
