@@ -62,7 +62,7 @@ export const PROVIDER_FRACTION_DIGITS = 2;
  * currencies do, so a credit mirrors the charge it reverses. Currencies with 2 or more minor digits are exact.
  *
  * Returns `undefined` when the text is not a plain decimal (signs other than a leading `-`, exponents,
- * separators, `NaN`), has a non-zero digit beyond `max(exponent, PROVIDER_FRACTION_DIGITS)` decimals
+ * separators, `NaN`, `Infinity`), has a non-zero digit beyond `max(exponent, PROVIDER_FRACTION_DIGITS)` decimals
  * (`"12.345"` in USD), or leaves the safe-integer range. Leading/trailing whitespace and trailing zeros are fine.
  */
 export function decimalToMinor(text: string, currency: CurrencyCode): number | undefined {
@@ -90,7 +90,7 @@ export function decimalToMinor(text: string, currency: CurrencyCode): number | u
     if (fractionDigits < 0) wholeDigits++;
     else if (fractionDigits++ >= exponent) {
       // Below the minor unit: beyond the provider's precision only zeros; otherwise the first dropped digit
-      // alone decides half-up (the rest can only make the remainder larger, never cross back below half).
+      // alone decides half-up (≥ 5 is at least half, < 5 stays below half whatever follows).
       if (fractionDigits > precision) {
         if (code !== 48) return undefined;
       } else if (fractionDigits === exponent + 1) roundUp = code >= 53;
