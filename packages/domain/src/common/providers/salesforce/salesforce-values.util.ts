@@ -41,7 +41,7 @@ export function salesforceDate(value: string, entity: string, path: string): Iso
 export function salesforceMinor(value: number, currency: string, entity: string, path: string): number {
   const minor = numberToMinor(value, currency);
   if (minor === undefined)
-    throw new MappingError('salesforce', entity, path, `is not an exact ${currency} amount`);
+    throw new MappingError('salesforce', entity, path, `is not a valid ${currency} amount`);
   return minor;
 }
 

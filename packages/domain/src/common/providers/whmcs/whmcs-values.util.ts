@@ -37,7 +37,7 @@ export function whmcsNumber(value: number | string): number {
 export function whmcsMinor(value: string | number, currency: string, entity: string, path: string): number {
   const minor = typeof value === 'number' ? numberToMinor(value, currency) : decimalToMinor(value, currency);
   if (minor === undefined)
-    throw new MappingError('whmcs', entity, path, `is not an exact ${currency} amount`);
+    throw new MappingError('whmcs', entity, path, `is not a valid ${currency} amount`);
   return minor;
 }
 
