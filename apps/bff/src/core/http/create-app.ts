@@ -44,7 +44,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.flushLogs();
   app.setGlobalPrefix('api', { exclude: UNPREFIXED });
   const origins = config.values.CORS_ORIGINS;
-  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true });
+  // Registered as a plain @fastify/cors hook before body parsing (every answer, errors included, gets its headers).
+  // Nest's default onRequest placement proxies the hook and copies its headers to the raw response, after which
+  // Node validates every header of the answer again.
+  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true, hook: 'preParsing' });
 
   installHttpHooks(app.getHttpAdapter().getInstance(), {
     logger: app.get<symbol, PinoRootLogger>(ROOT_LOGGER),
