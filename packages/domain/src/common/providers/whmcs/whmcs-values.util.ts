@@ -36,8 +36,7 @@ export function whmcsNumber(value: number | string): number {
 /** Converts a WHMCS amount to minor units, or throws a {@link MappingError} naming the field. */
 export function whmcsMinor(value: string | number, currency: string, entity: string, path: string): number {
   const minor = typeof value === 'number' ? numberToMinor(value, currency) : decimalToMinor(value, currency);
-  if (minor === undefined)
-    throw new MappingError('whmcs', entity, path, `is not a valid ${currency} amount`);
+  if (minor === undefined) throw new MappingError('whmcs', entity, path, `is not a valid ${currency} amount`);
   return minor;
 }
 
