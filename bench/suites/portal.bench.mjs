@@ -14,7 +14,8 @@ import { runLoad } from '../lib/processes.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bffRequire = createRequire(`${root}apps/bff/package.json`);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_SECONDS = 3;
 const COLD_READS = Number(process.env.PORTAL_BENCH_COLD_READS ?? 200);
 const STAMPEDE = 500;
@@ -244,31 +245,48 @@ async function main() {
     const bare = spawnRole('bare', env);
     stops.unshift(bare.stop);
     const bareUrl = `http://127.0.0.1:${(await bare.ready).port}`;
-    const measure = async (name, base) => {
-      const url = `${base}/api/invoices?page=1`;
-      const probe = await fetch(url, { headers });
-      if ((await probe.text()) !== body) throw new Error(`${name}: answers differ from the BFF's`);
-      await runLoad(url, { connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers });
-      const figures = await runLoad(url, { connections: CONNECTIONS, seconds: SECONDS, headers });
-      if (figures.errors > 0 || figures.non2xx > 0)
-        throw new Error(`${name}: ${figures.errors} errors, ${figures.non2xx} non-2xx`);
-      return { name, ...figures };
-    };
+    // Both servers stay up and take turns, round after round, so a burst of load from another process on this
+    // shared machine hits both sides instead of skewing one; the best round of each is the least disturbed.
+    const sides = [
+      { name: 'BFF GET /api/invoices (full stack)', url: `${bffUrl}/api/invoices?page=1`, rounds: [] },
+      { name: 'bare Fastify + ioredis + jsonwebtoken', url: `${bareUrl}/api/invoices?page=1`, rounds: [] },
+    ];
     await client.pexpire(pageKey, 120_000);
-    const bareFigures = await measure('bare Fastify + ioredis + jsonwebtoken', bareUrl);
-    const bffFigures = await measure('BFF GET /api/invoices (full stack)', bffUrl);
+    for (const side of sides) {
+      const probe = await fetch(side.url, { headers });
+      if ((await probe.text()) !== body) throw new Error(`${side.name}: answers differ from the BFF's`);
+      await runLoad(side.url, { connections: CONNECTIONS, seconds: WARMUP_SECONDS, headers });
+    }
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const side of sides) {
+        const figures = await runLoad(side.url, { connections: CONNECTIONS, seconds: SECONDS, headers });
+        if (figures.errors > 0 || figures.non2xx > 0)
+          throw new Error(`${side.name}: ${figures.errors} errors, ${figures.non2xx} non-2xx`);
+        side.rounds.push(figures);
+      }
+    }
+    const [bffFigures, bareFigures] = sides.map((side) => ({
+      name: side.name,
+      rounds: side.rounds,
+      ...side.rounds.reduce((a, b) => (b.requests > a.requests ? b : a)),
+    }));
 
     const out = (line) => process.stdout.write(`${line}\n`);
     out(
-      `cached GET /api/invoices with a valid JWT (${body.length} B body), ${CONNECTIONS} connections, ${SECONDS} s after ${WARMUP_SECONDS} s warm-up`,
+      `cached GET /api/invoices with a valid JWT (${body.length} B body), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s after ${WARMUP_SECONDS} s warm-up`,
     );
     for (const r of [bffFigures, bareFigures]) {
+      r.rounds.forEach((f, i) =>
+        out(
+          `  ${r.name.padEnd(40)} round ${i + 1}: ${f.requests.toFixed(0).padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms`,
+        ),
+      );
       out(
-        `  ${r.name.padEnd(40)} ${r.requests.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms`,
+        `  ${r.name.padEnd(40)} best    ${r.requests.toFixed(0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms`,
       );
     }
     out(
-      `  ratio BFF / bare: ${(bffFigures.requests / bareFigures.requests).toFixed(2)} (req/s; target >= 0.85), p99 ${bffFigures.p99} vs ${bareFigures.p99} ms`,
+      `  ratio BFF / bare: ${(bffFigures.requests / bareFigures.requests).toFixed(2)} (best req/s of each side; target >= 0.85), p99 ${bffFigures.p99} vs ${bareFigures.p99} ms`,
     );
     const overhead = through.map((value, i) => value - direct[i]);
     out(`cold GET /api/invoices (cache dropped before each), ${COLD_READS} sequential reads`);
