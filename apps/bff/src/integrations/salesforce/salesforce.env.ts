@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { z } from 'zod';
 import { intVar, secret } from '../../core/config/env-schema.util';
 
 /** The sandbox's dev-only connected-app key (apps/sandbox/src/salesforce/dev-keys), resolved from src or dist. */
-const DEV_PRIVATE_KEY = join(__dirname, '../../../../sandbox/src/salesforce/dev-keys/connected-app.key');
+// The sandbox connected app's dev-only key, relative to the working directory (the repository root).
+const DEV_PRIVATE_KEY = 'apps/sandbox/src/salesforce/dev-keys/connected-app.key';
 
 /** Salesforce REST settings; the defaults point at the sandbox simulator (`SANDBOX_SALESFORCE_PORT` 4010). */
 export const salesforceEnvFragment = z.object({
