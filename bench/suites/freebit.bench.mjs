@@ -1,27 +1,13 @@
 // Freebit: the BFF's overhead on a cold SIM-details read (BFF latency minus the simulator's own handling time).
 // Runs against the built dist (`pnpm build`); needs a local Redis at REDIS_URL (default redis://127.0.0.1:6379).
 // Every getSimDetails is a cold read: SIM details are never cached, so each read is a full PA03-02 round trip.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { bffConfig, bffDist, bffRequire, bootBffContext, sandboxDist } from '../lib/workspace.mjs';
+import { now, summary } from '../lib/stats.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bffRequire = createRequire(`${root}apps/bff/package.json`);
-const { FreebitSimulator } = createRequire(`${root}apps/sandbox/package.json`)(
-  `${root}apps/sandbox/dist/index.js`,
-);
-const { NestFactory } = bffRequire('@nestjs/core');
-const { Module } = bffRequire('@nestjs/common');
+const { FreebitSimulator } = sandboxDist('index.js');
 const { request, Agent } = bffRequire('undici');
-const dist = (path) => bffRequire(`${root}apps/bff/dist/${path}`);
-const { AppConfig } = dist('core/config/app-config.js');
-const { loadEnv } = dist('core/config/env.js');
-const { ConfigModule } = dist('core/config/config.module.js');
-const { MetricsModule } = dist('core/metrics/metrics.module.js');
-const { RedisModule } = dist('infra/redis/redis.module.js');
-const { CacheModule } = dist('infra/cache/cache.module.js');
-const { ResilienceModule } = dist('infra/resilience/resilience.module.js');
-const { FreebitModule } = dist('integrations/freebit/freebit.module.js');
-const { FreebitSimService } = dist('integrations/freebit/services/freebit-sim.service.js');
+const { FreebitModule } = bffDist('integrations/freebit/freebit.module.js');
+const { FreebitSimService } = bffDist('integrations/freebit/services/freebit-sim.service.js');
 
 const ITERATIONS = Number(process.env.FREEBIT_BENCH_ITERATIONS ?? 1000);
 const MSISDN = '08012345678';
@@ -35,42 +21,19 @@ const sim = new FreebitSimulator({
   activationDelayMs: 0,
 });
 const { api } = await sim.start();
-const config = new AppConfig(
-  loadEnv({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: `bench-freebit-${process.pid}:`,
-    FREEBIT_BASE_URL: api,
-    FREEBIT_OEM_ID: OEM.oemId,
-    FREEBIT_OEM_KEY: OEM.oemKey,
-  }),
-);
+const config = bffConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'silent',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  REDIS_KEY_PREFIX: `bench-freebit-${process.pid}:`,
+  FREEBIT_BASE_URL: api,
+  FREEBIT_OEM_ID: OEM.oemId,
+  FREEBIT_OEM_KEY: OEM.oemKey,
+});
 
-class BenchModule {}
-Module({
-  imports: [
-    ConfigModule.forRoot(config),
-    MetricsModule,
-    RedisModule,
-    CacheModule,
-    ResilienceModule,
-    FreebitModule,
-  ],
-})(BenchModule);
-const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
+const app = await bootBffContext(config, FreebitModule);
 const sims = app.get(FreebitSimService);
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const summary = (values) => ({
-  p50: percentile(values, 50),
-  p99: percentile(values, 99),
-  mean: values.reduce((a, b) => a + b, 0) / values.length,
-});
 const fmt = (value) => value.toFixed(3).padStart(8);
 
 /** Runs the calls alternately (same load for each), pairing every call with the simulator's own handling time. */

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis } from '../../scripts/lib/local-redis.mjs';
 import { runLoad } from '../lib/processes.mjs';
+import { now, percentile } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bffRequire = createRequire(`${root}apps/bff/package.json`);
@@ -150,12 +151,7 @@ async function bareRole() {
 }
 
 // --- main -----------------------------------------------------------------------------------------------------------
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
 const ms = (value) => `${value.toFixed(2)} ms`;
-const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function main() {
   const redis = await ensureRedis(process.env.REDIS_URL);

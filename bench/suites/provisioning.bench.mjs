@@ -7,31 +7,15 @@
 // and lost orders (not Activated when the run ends: must be 0).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { bffConfig, bffDist, bffRequire, bootBffContext, root, sandboxDist } from '../lib/workspace.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bffRequire = createRequire(`${root}apps/bff/package.json`);
-const sandboxRequire = createRequire(`${root}apps/sandbox/package.json`);
-const sandbox = sandboxRequire(`${root}apps/sandbox/dist/index.js`);
-const { salesforcePubSubPart } = sandboxRequire(
-  `${root}apps/sandbox/dist/salesforce/pubsub/salesforce-pubsub-part.js`,
-);
-const { NestFactory } = bffRequire('@nestjs/core');
-const { Module } = bffRequire('@nestjs/common');
+const sandbox = sandboxDist('index.js');
+const { salesforcePubSubPart } = sandboxDist('salesforce/pubsub/salesforce-pubsub-part.js');
 const { Queue } = bffRequire('bullmq');
 const { Redis } = bffRequire('ioredis');
-const dist = (path) => bffRequire(`${root}apps/bff/dist/${path}`);
-const { AppConfig } = dist('core/config/app-config.js');
-const { loadEnv } = dist('core/config/env.js');
-const { ConfigModule } = dist('core/config/config.module.js');
-const { MetricsModule } = dist('core/metrics/metrics.module.js');
-const { RedisModule } = dist('infra/redis/redis.module.js');
-const { CacheModule } = dist('infra/cache/cache.module.js');
-const { ResilienceModule } = dist('infra/resilience/resilience.module.js');
-const { QueueName } = dist('infra/queue/queue.constants.js');
-const { SalesforceEventsModule } = dist('integrations/salesforce/events/salesforce-events.module.js');
-const { SalesforceEventsSubscriberService } = dist(
+const { QueueName } = bffDist('infra/queue/queue.constants.js');
+const { SalesforceEventsModule } = bffDist('integrations/salesforce/events/salesforce-events.module.js');
+const { SalesforceEventsSubscriberService } = bffDist(
   'integrations/salesforce/events/salesforce-events-subscriber.service.js',
 );
 
@@ -134,30 +118,16 @@ const env = {
 };
 
 // --- The BFF: the event subscriber here (API role), the workers in two processes -------------------------
-const config = new AppConfig(
-  loadEnv({
-    ...env,
-    LOG_LEVEL: 'silent',
-    BFF_ROLE: 'api',
-    SF_EVENTS_ENABLED: 'true',
-    SF_PUBSUB_ENDPOINT: sf.pubsub,
-    SF_PUBSUB_REJECT_UNAUTHORIZED_SSL: 'false',
-    SF_PUBSUB_INSTANCE_URL: 'https://portal-sandbox.my.salesforce.com',
-  }),
-);
-class BenchModule {}
-Module({
-  imports: [
-    ConfigModule.forRoot(config),
-    MetricsModule,
-    RedisModule,
-    CacheModule,
-    ResilienceModule,
-    SalesforceEventsModule,
-  ],
-})(BenchModule);
-const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-await app.init();
+const config = bffConfig({
+  ...env,
+  LOG_LEVEL: 'silent',
+  BFF_ROLE: 'api',
+  SF_EVENTS_ENABLED: 'true',
+  SF_PUBSUB_ENDPOINT: sf.pubsub,
+  SF_PUBSUB_REJECT_UNAUTHORIZED_SSL: 'false',
+  SF_PUBSUB_INSTANCE_URL: 'https://portal-sandbox.my.salesforce.com',
+});
+const app = await bootBffContext(config, SalesforceEventsModule);
 const subscriber = app.get(SalesforceEventsSubscriberService);
 for (let i = 0; i < 400 && !subscriber.isSubscribed; i++) await sleep(25);
 await sleep(500);

@@ -2,31 +2,15 @@
 // Runs against the built dist (`pnpm build`); needs a local Redis at REDIS_URL (default redis://127.0.0.1:6379).
 // The org (OAuth + REST + Pub/Sub gRPC over TLS) runs in-process; the BFF subscriber logs in with the JWT bearer
 // flow, subscribes with salesforce-pubsub-api-client, and enqueues into BullMQ in batches of 100.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { bffConfig, bffDist, bffRequire, bootBffContext, sandboxDist } from '../lib/workspace.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bffRequire = createRequire(`${root}apps/bff/package.json`);
-const sandboxRequire = createRequire(`${root}apps/sandbox/package.json`);
-const sandbox = sandboxRequire(`${root}apps/sandbox/dist/index.js`);
-const { salesforcePubSubPart } = sandboxRequire(
-  `${root}apps/sandbox/dist/salesforce/pubsub/salesforce-pubsub-part.js`,
-);
-const { NestFactory } = bffRequire('@nestjs/core');
-const { Module } = bffRequire('@nestjs/common');
+const sandbox = sandboxDist('index.js');
+const { salesforcePubSubPart } = sandboxDist('salesforce/pubsub/salesforce-pubsub-part.js');
 const { Queue } = bffRequire('bullmq');
 const { Redis } = bffRequire('ioredis');
-const dist = (path) => bffRequire(`${root}apps/bff/dist/${path}`);
-const { AppConfig } = dist('core/config/app-config.js');
-const { loadEnv } = dist('core/config/env.js');
-const { ConfigModule } = dist('core/config/config.module.js');
-const { MetricsModule } = dist('core/metrics/metrics.module.js');
-const { RedisModule } = dist('infra/redis/redis.module.js');
-const { CacheModule } = dist('infra/cache/cache.module.js');
-const { ResilienceModule } = dist('infra/resilience/resilience.module.js');
-const { QueueName } = dist('infra/queue/queue.constants.js');
-const { SalesforceEventsModule } = dist('integrations/salesforce/events/salesforce-events.module.js');
-const { SalesforceEventsSubscriberService } = dist(
+const { QueueName } = bffDist('infra/queue/queue.constants.js');
+const { SalesforceEventsModule } = bffDist('integrations/salesforce/events/salesforce-events.module.js');
+const { SalesforceEventsSubscriberService } = bffDist(
   'integrations/salesforce/events/salesforce-events-subscriber.service.js',
 );
 
@@ -53,33 +37,19 @@ const org = sandbox.createSalesforceSimulator(
 );
 const urls = await org.start();
 
-const config = new AppConfig(
-  loadEnv({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    REDIS_URL,
-    REDIS_KEY_PREFIX: `bench-sfev-${process.pid}:`,
-    QUEUE_PREFIX: PREFIX,
-    SF_LOGIN_URL: urls.rest,
-    SF_EVENTS_ENABLED: 'true',
-    SF_PUBSUB_ENDPOINT: urls.pubsub,
-    SF_PUBSUB_REJECT_UNAUTHORIZED_SSL: 'false',
-    SF_PUBSUB_INSTANCE_URL: 'https://portal-sandbox.my.salesforce.com',
-  }),
-);
-class BenchModule {}
-Module({
-  imports: [
-    ConfigModule.forRoot(config),
-    MetricsModule,
-    RedisModule,
-    CacheModule,
-    ResilienceModule,
-    SalesforceEventsModule,
-  ],
-})(BenchModule);
-const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-await app.init();
+const config = bffConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'silent',
+  REDIS_URL,
+  REDIS_KEY_PREFIX: `bench-sfev-${process.pid}:`,
+  QUEUE_PREFIX: PREFIX,
+  SF_LOGIN_URL: urls.rest,
+  SF_EVENTS_ENABLED: 'true',
+  SF_PUBSUB_ENDPOINT: urls.pubsub,
+  SF_PUBSUB_REJECT_UNAUTHORIZED_SSL: 'false',
+  SF_PUBSUB_INSTANCE_URL: 'https://portal-sandbox.my.salesforce.com',
+});
+const app = await bootBffContext(config, SalesforceEventsModule);
 const subscriber = app.get(SalesforceEventsSubscriberService);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

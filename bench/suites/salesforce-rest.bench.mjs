@@ -4,28 +4,18 @@
 //   - order read: getById = 2 SOQL round trips (Order with Account.Name, then OrderItems) + mapping, never cached;
 //   - catalog read: getByType with the cache emptied first = SOQL with the PricebookEntries subquery + mapping +
 //     validated cache write.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { bffConfig, bffDist, bootBffContext, sandboxDist } from '../lib/workspace.mjs';
+import { now, summary } from '../lib/stats.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bffRequire = createRequire(`${root}apps/bff/package.json`);
-const sandbox = createRequire(`${root}apps/sandbox/package.json`)(`${root}apps/sandbox/dist/index.js`);
-const { NestFactory } = bffRequire('@nestjs/core');
-const { Module } = bffRequire('@nestjs/common');
-const dist = (path) => bffRequire(`${root}apps/bff/dist/${path}`);
-const { AppConfig } = dist('core/config/app-config.js');
-const { loadEnv } = dist('core/config/env.js');
-const { ConfigModule } = dist('core/config/config.module.js');
-const { MetricsModule } = dist('core/metrics/metrics.module.js');
-const { RedisModule } = dist('infra/redis/redis.module.js');
-const { CacheModule } = dist('infra/cache/cache.module.js');
-const { CacheService } = dist('infra/cache/cache.service.js');
-const { catalogPattern } = dist('infra/cache/cache-keys.js');
-const { ResilienceModule } = dist('infra/resilience/resilience.module.js');
-const { SalesforceModule } = dist('integrations/salesforce/salesforce.module.js');
-const { SalesforceOrderService } = dist('integrations/salesforce/services/salesforce-order.service.js');
-const { SalesforceCatalogService } = dist('integrations/salesforce/services/salesforce-catalog.service.js');
-const { SalesforceConnectionService } = dist(
+const sandbox = sandboxDist('index.js');
+const { CacheService } = bffDist('infra/cache/cache.service.js');
+const { catalogPattern } = bffDist('infra/cache/cache-keys.js');
+const { SalesforceModule } = bffDist('integrations/salesforce/salesforce.module.js');
+const { SalesforceOrderService } = bffDist('integrations/salesforce/services/salesforce-order.service.js');
+const { SalesforceCatalogService } = bffDist(
+  'integrations/salesforce/services/salesforce-catalog.service.js',
+);
+const { SalesforceConnectionService } = bffDist(
   'integrations/salesforce/services/salesforce-connection.service.js',
 );
 
@@ -36,41 +26,20 @@ const org = sandbox.createSalesforceSimulator(
   sandbox.salesforceConfigFromEnv(sandbox.loadSandboxEnv({ SANDBOX_SALESFORCE_PORT: '0' })),
 );
 const { rest } = await org.start();
-const config = new AppConfig(
-  loadEnv({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: `bench-sfrest-${process.pid}:`,
-    SF_LOGIN_URL: rest,
-  }),
-);
+const config = bffConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'silent',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  REDIS_KEY_PREFIX: `bench-sfrest-${process.pid}:`,
+  SF_LOGIN_URL: rest,
+});
 
-class BenchModule {}
-Module({
-  imports: [
-    ConfigModule.forRoot(config),
-    MetricsModule,
-    RedisModule,
-    CacheModule,
-    ResilienceModule,
-    SalesforceModule,
-  ],
-})(BenchModule);
-const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
+const app = await bootBffContext(config, SalesforceModule);
 const orders = app.get(SalesforceOrderService);
 const catalog = app.get(SalesforceCatalogService);
 const cache = app.get(CacheService);
 const connection = app.get(SalesforceConnectionService);
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const percentile = (values, p) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
-const summary = (values) => ({
-  p50: percentile(values, 50),
-  p99: percentile(values, 99),
-  mean: values.reduce((a, b) => a + b, 0) / values.length,
-});
 const fmt = (value) => value.toFixed(3).padStart(8);
 
 /** Runs `call` ITERATIONS times; `prepare` (untimed) runs before each call. Pairs latency with simulator time. */

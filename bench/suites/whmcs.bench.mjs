@@ -2,26 +2,14 @@
 // (BFF latency minus the simulator's own handling time). Runs against the built dist (`pnpm build`); needs a local
 // Redis at REDIS_URL (default redis://127.0.0.1:6379). Invoice pages are not cached in the WHMCS module (the portal
 // layer caches them), so every getPage is a full GetInvoices round trip plus domain mapping.
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { bffConfig, bffDist, bffRequire, bootBffContext, sandboxDist } from '../lib/workspace.mjs';
+import { now, summary } from '../lib/stats.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const bffRequire = createRequire(`${root}apps/bff/package.json`);
-const { WhmcsSimulator } = bffRequire(`${root}apps/sandbox/dist/whmcs/whmcs-simulator.js`);
-const { NestFactory } = bffRequire('@nestjs/core');
-const { Module } = bffRequire('@nestjs/common');
+const { WhmcsSimulator } = sandboxDist('whmcs/whmcs-simulator.js');
 const { request, Pool } = bffRequire('undici');
-const dist = (path) => bffRequire(`${root}apps/bff/dist/${path}`);
-const { AppConfig } = dist('core/config/app-config.js');
-const { loadEnv } = dist('core/config/env.js');
-const { ConfigModule } = dist('core/config/config.module.js');
-const { MetricsModule } = dist('core/metrics/metrics.module.js');
-const { RedisModule } = dist('infra/redis/redis.module.js');
-const { CacheModule } = dist('infra/cache/cache.module.js');
-const { ResilienceModule } = dist('infra/resilience/resilience.module.js');
-const { WhmcsModule } = dist('integrations/whmcs/whmcs.module.js');
-const { WhmcsInvoiceService } = dist('integrations/whmcs/services/whmcs-invoice.service.js');
-const { signWhmcsPayload, verifyWhmcsSignature } = dist('modules/webhooks/whmcs-signature.util.js');
+const { WhmcsModule } = bffDist('integrations/whmcs/whmcs.module.js');
+const { WhmcsInvoiceService } = bffDist('integrations/whmcs/services/whmcs-invoice.service.js');
+const { signWhmcsPayload, verifyWhmcsSignature } = bffDist('modules/webhooks/whmcs-signature.util.js');
 
 const ITERATIONS = Number(process.env.WHMCS_BENCH_ITERATIONS ?? 500);
 const VERIFY_MS = Number(process.env.WHMCS_BENCH_VERIFY_MS ?? 2_000);
@@ -29,16 +17,6 @@ const PAGE_SIZE = 25;
 const CLIENT_ID = 10_001; // a generated load-test client with PAGE_SIZE invoices
 const CREDENTIALS = { identifier: 'bench-identifier', secret: 'bench-secret' };
 
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const summary = (values) => ({
-  p50: percentile(values, 50),
-  p99: percentile(values, 99),
-  mean: values.reduce((a, b) => a + b, 0) / values.length,
-});
 const fmt = (value) => value.toFixed(3).padStart(8);
 
 // --- 1. Webhook signature verification (the check every delivery pays before anything else) -----------------
@@ -78,29 +56,16 @@ const sim = new WhmcsSimulator({
   invoicesPerClient: PAGE_SIZE,
 });
 const { api } = await sim.start();
-const config = new AppConfig(
-  loadEnv({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_KEY_PREFIX: `bench-whmcs-${process.pid}:`,
-    WHMCS_API_URL: api,
-    WHMCS_API_IDENTIFIER: CREDENTIALS.identifier,
-    WHMCS_API_SECRET: CREDENTIALS.secret,
-  }),
-);
-class BenchModule {}
-Module({
-  imports: [
-    ConfigModule.forRoot(config),
-    MetricsModule,
-    RedisModule,
-    CacheModule,
-    ResilienceModule,
-    WhmcsModule,
-  ],
-})(BenchModule);
-const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
+const config = bffConfig({
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'silent',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  REDIS_KEY_PREFIX: `bench-whmcs-${process.pid}:`,
+  WHMCS_API_URL: api,
+  WHMCS_API_IDENTIFIER: CREDENTIALS.identifier,
+  WHMCS_API_SECRET: CREDENTIALS.secret,
+});
+const app = await bootBffContext(config, WhmcsModule);
 const invoices = app.get(WhmcsInvoiceService);
 
 const firstStarted = now();
