@@ -4,7 +4,7 @@ import getInvoice from '@portal/domain/fixtures/whmcs/get-invoice.json';
 import getInvoices from '@portal/domain/fixtures/whmcs/get-invoices.json';
 import getOrders from '@portal/domain/fixtures/whmcs/get-orders.json';
 import world from '@portal/domain/fixtures/world.json';
-import { whmcsWorldSchema, type WhmcsWorld } from './whmcs-world.schema';
+import { parseWorld, type World } from '@portal/domain';
 
 /** WHMCS sends the same field as a number or a numeric string; the seed only needs the value. */
 const id = z.union([z.number(), z.string()]).transform(Number);
@@ -64,7 +64,7 @@ export type FixtureProduct = z.infer<typeof fixtureProductSchema>;
 export type FixtureOrder = z.infer<typeof fixtureOrderSchema>;
 
 export interface WhmcsFixtures {
-  readonly world: WhmcsWorld;
+  readonly world: World;
   readonly invoices: FixtureInvoice[];
   readonly invoiceDetails: FixtureInvoiceDetail[];
   readonly products: FixtureProduct[];
@@ -74,7 +74,7 @@ export interface WhmcsFixtures {
 /** The shared domain fixtures (world.json + the raw WHMCS payloads), validated once. */
 export function loadWhmcsFixtures(): WhmcsFixtures {
   return {
-    world: whmcsWorldSchema.parse(world),
+    world: parseWorld(world),
     invoices: z.array(fixtureInvoiceSchema).parse(getInvoices.invoices.invoice),
     invoiceDetails: [fixtureInvoiceDetailSchema.parse(getInvoice)],
     products: z.array(fixtureProductSchema).parse(getClientsProducts.products.product),
