@@ -15,6 +15,18 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { OrdersModule } from './modules/orders/orders.module';
 
+/** The portal REST feature modules (what the portal frontend calls). */
+export const portalModules: Type[] = [
+  AuthModule,
+  MeModule,
+  InvoicesModule,
+  SubscriptionsModule,
+  SimModule,
+  CatalogModule,
+  OrdersModule,
+  OpenApiModule,
+];
+
 /**
  * Provider and feature modules mounted by the app. Add yours with one line (e.g. `WhmcsModule,`);
  * the platform modules (config, logging, redis, cache, resilience, health, metrics) are always present.
@@ -27,12 +39,5 @@ export const featureModules: (Type | DynamicModule | ForwardReference)[] = [
   WebhooksModule,
   ProvisioningModule,
   AdminModule,
-  AuthModule,
-  MeModule,
-  InvoicesModule,
-  SubscriptionsModule,
-  SimModule,
-  CatalogModule,
-  OrdersModule,
-  OpenApiModule,
+  ...portalModules,
 ];

@@ -10,7 +10,7 @@ import { createSalesforceSimulator } from '../../../../sandbox/src/salesforce/sa
 import type { SalesforceSimulator } from '../../../../sandbox/src/salesforce/salesforce-simulator.types';
 import { WhmcsSimulator, type WhmcsSimulatorOptions } from '../../../../sandbox/src/whmcs/whmcs-simulator';
 import { bootTestApp, type TestApp } from '../../support/test-app';
-import { portalModules } from './portal-modules';
+import { portalModules } from '../../../src/app.modules';
 
 const WHMCS_CREDENTIALS = { identifier: 'portal-e2e-identifier', secret: 'portal-e2e-secret' };
 const WEBHOOK_SECRET = 'portal-e2e-webhook-secret';
