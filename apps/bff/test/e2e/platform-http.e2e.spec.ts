@@ -157,8 +157,13 @@ describe('platform HTTP layer (booted app, real Redis)', () => {
       url: '/health/live',
       headers: { origin: 'https://portal.example' },
     });
-    expect(allowed.headers['x-content-type-options']).toBe('nosniff');
-    expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.example');
+    expect(allowed.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'access-control-allow-origin': 'https://portal.example',
+    });
     const denied = await inject({
       method: 'GET',
       url: '/health/live',

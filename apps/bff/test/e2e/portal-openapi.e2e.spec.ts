@@ -97,6 +97,8 @@ describe('OpenAPI 3.1 document and /api/docs', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toContain('<script src="/api/docs/docs.js">');
+    // The HTML page widens the API's `default-src 'none'` just enough for its own script and styles.
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const script = await portal.request('GET', '/api/docs/docs.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('javascript');

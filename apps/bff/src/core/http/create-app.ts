@@ -23,6 +23,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const adapter = new FastifyAdapter({
     bodyLimit: config.values.BODY_LIMIT_BYTES,
     logger: false,
+    // No Nest middleware here (the per-request work is in Fastify hooks): middie would only add a hook to run.
+    skipMiddie: true,
     return503OnClosing: true,
     // Fastify's own request id is the same one the logs and the response header carry.
     genReqId: (request: IncomingMessage) => resolveRequestId(request),
@@ -46,8 +48,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const origins = config.values.CORS_ORIGINS;
   // Registered as a plain @fastify/cors hook before body parsing (every answer, errors included, gets its headers).
   // Nest's default onRequest placement proxies the hook and copies its headers to the raw response, after which
-  // Node validates every header of the answer again.
-  app.enableCors({ origin: origins.length > 0 ? origins : false, credentials: true, hook: 'preParsing' });
+  // Node validates every header of the answer again. Without allowed origins there is nothing for it to do:
+  // browsers refuse cross-origin reads that carry no CORS headers.
+  if (origins.length > 0) app.enableCors({ origin: origins, credentials: true, hook: 'preParsing' });
 
   installHttpHooks(app.getHttpAdapter().getInstance(), {
     logger: app.get<symbol, PinoRootLogger>(ROOT_LOGGER),

@@ -1,9 +1,13 @@
 /**
  * The interactive API reference at `/api/docs`: a small self-contained page (no UI package: the maintained ones
  * need Node 22) that reads `/api/docs/openapi.json`, lists every operation with its parameters, body and error
- * codes, and can call it with a bearer token. The script is served from the same origin, so the default
- * Content-Security-Policy (`script-src 'self'`) holds.
+ * codes, and can call it with a bearer token. Its script is served from the same origin: the page's policy allows
+ * only that script, its inline styles and calls back to this API.
  */
+export const DOCS_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export const DOCS_HTML = `<!doctype html>
 <html lang="en">
 <head>

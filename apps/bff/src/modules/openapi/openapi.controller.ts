@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { DOCS_HTML, DOCS_SCRIPT } from './docs-page';
+import { DOCS_CONTENT_SECURITY_POLICY, DOCS_HTML, DOCS_SCRIPT } from './docs-page';
 import { renderOpenApiDocument } from './openapi-document';
 
 /** The API description (`/api/docs/openapi.json`) and its interactive reference (`/api/docs`); public. */
@@ -10,6 +10,7 @@ export class OpenApiController {
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
+  @Header('content-security-policy', DOCS_CONTENT_SECURITY_POLICY)
   page(): string {
     return DOCS_HTML;
   }
