@@ -6,7 +6,7 @@ import { ProviderError } from '../../src/core/errors/app.errors';
 import { ErrorCategory } from '../../src/core/errors/error-category';
 import { CacheService } from '../../src/infra/cache/cache.service';
 import { cachedReply } from '../../src/infra/cache/cached-json';
-import { ZodValidationPipe } from '../../src/core/validation/zod-validation.pipe';
+import { ValidBody } from '../../src/core/validation/validated-input.decorators';
 
 const signupSchema = z.object({
   email: z.email(),
@@ -57,7 +57,7 @@ export class ProbeController {
   }
 
   @Post('probe/signup')
-  async signup(@Body(new ZodValidationPipe(signupSchema)) body: z.infer<typeof signupSchema>) {
+  async signup(@ValidBody(signupSchema) body: z.infer<typeof signupSchema>) {
     await this.service.remember(body);
     return { ok: true };
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidBody } from '../../core/validation/validated-input.decorators';
 import { LoginRateLimitedError } from './auth.errors';
 import {
   loginRequestSchema,
@@ -24,7 +24,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(
-    @Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest,
+    @ValidBody(loginRequestSchema) body: LoginRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenPair> {
@@ -38,14 +38,14 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body(new ZodValidationPipe(refreshRequestSchema)) body: RefreshRequest): Promise<TokenPair> {
+  refresh(@ValidBody(refreshRequestSchema) body: RefreshRequest): Promise<TokenPair> {
     return this.auth.refresh(body.refreshToken);
   }
 
   /** Revokes the whole refresh-token family; answers 204 even for an unknown token (nothing to reveal). */
   @Post('logout')
   @HttpCode(204)
-  async logout(@Body(new ZodValidationPipe(refreshRequestSchema)) body: RefreshRequest): Promise<void> {
+  async logout(@ValidBody(refreshRequestSchema) body: RefreshRequest): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidQuery } from '../../core/validation/validated-input.decorators';
 import { cachedReply } from '../../infra/cache/cached-json';
 import { SalesforceCatalogService } from '../../integrations/salesforce/services/salesforce-catalog.service';
 import { PortalRoute } from '../auth/portal-route.decorator';
@@ -14,7 +14,7 @@ export class CatalogController {
 
   @Get()
   async list(
-    @Query(new ZodValidationPipe(catalogQuerySchema)) query: CatalogQuery,
+    @ValidQuery(catalogQuerySchema) query: CatalogQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     return cachedReply(reply, await this.catalog.getCachedByType(query.type));

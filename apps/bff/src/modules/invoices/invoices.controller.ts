@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { Billing } from '@portal/domain';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidParams, ValidQuery } from '../../core/validation/validated-input.decorators';
 import { cachedReply } from '../../infra/cache/cached-json';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PortalRoute } from '../auth/portal-route.decorator';
@@ -17,7 +17,7 @@ export class InvoicesController {
   @Get()
   async list(
     @CurrentPrincipal() principal: Principal,
-    @Query(new ZodValidationPipe(invoiceListQuerySchema)) query: InvoiceListQuery,
+    @ValidQuery(invoiceListQuerySchema) query: InvoiceListQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     return cachedReply(reply, await this.invoices.page(principal, query));
@@ -26,7 +26,7 @@ export class InvoicesController {
   @Get(':id')
   getById(
     @CurrentPrincipal() principal: Principal,
-    @Param(new ZodValidationPipe(invoiceIdParamSchema)) params: { id: number },
+    @ValidParams(invoiceIdParamSchema) params: { id: number },
   ): Promise<Billing.Invoice> {
     return this.invoices.getById(principal, params.id);
   }

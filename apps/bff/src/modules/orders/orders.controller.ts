@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { Orders } from '@portal/domain';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidBody, ValidParams, ValidQuery } from '../../core/validation/validated-input.decorators';
 import { ValidationError } from '../../core/errors/app.errors';
 import { cachedReply } from '../../infra/cache/cached-json';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -26,7 +26,7 @@ export class OrdersController {
   @Get()
   async list(
     @CurrentPrincipal() principal: Principal,
-    @Query(new ZodValidationPipe(orderListQuerySchema)) query: OrderListQuery,
+    @ValidQuery(orderListQuerySchema) query: OrderListQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     return cachedReply(reply, await this.orders.list(principal, query));
@@ -35,7 +35,7 @@ export class OrdersController {
   @Get(':id')
   getById(
     @CurrentPrincipal() principal: Principal,
-    @Param(new ZodValidationPipe(orderIdParamSchema)) params: { id: string },
+    @ValidParams(orderIdParamSchema) params: { id: string },
   ): Promise<Orders.Order> {
     return this.orders.getById(principal, params.id);
   }
@@ -45,7 +45,7 @@ export class OrdersController {
   async create(
     @CurrentPrincipal() principal: Principal,
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey: unknown,
-    @Body(new ZodValidationPipe(Orders.newOrderSchema)) body: Orders.NewOrder,
+    @ValidBody(Orders.newOrderSchema) body: Orders.NewOrder,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Orders.Order> {
     const key = idempotencyKeySchema.safeParse(idempotencyKey);

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
-import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidParams, ValidQuery } from '../../core/validation/validated-input.decorators';
 import { AdminTokenGuard } from '../admin/admin-token.guard';
 import { type FailedProvisioningJob, ProvisioningQueueService } from './services/provisioning-queue.service';
 
@@ -15,7 +15,7 @@ export class ProvisioningAdminController {
 
   @Get('failed')
   async listFailed(
-    @Query(new ZodValidationPipe(listQuerySchema)) query: z.infer<typeof listQuerySchema>,
+    @ValidQuery(listQuerySchema) query: z.infer<typeof listQuerySchema>,
   ): Promise<{ jobs: FailedProvisioningJob[] }> {
     return { jobs: await this.queue.listFailed(query.limit) };
   }
@@ -23,7 +23,7 @@ export class ProvisioningAdminController {
   @Post('failed/:jobId/retry')
   @HttpCode(202)
   async retry(
-    @Param(new ZodValidationPipe(jobParamsSchema)) params: z.infer<typeof jobParamsSchema>,
+    @ValidParams(jobParamsSchema) params: z.infer<typeof jobParamsSchema>,
   ): Promise<{ jobId: string; status: 'retrying' }> {
     await this.queue.retryFailed(params.jobId);
     return { jobId: params.jobId, status: 'retrying' };

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import type { Sim } from '@portal/domain';
-import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidParams, ValidQuery } from '../../core/validation/validated-input.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PortalRoute } from '../auth/portal-route.decorator';
 import type { Principal } from '../auth/principal';
@@ -16,7 +16,7 @@ export class SimController {
   @Get()
   details(
     @CurrentPrincipal() principal: Principal,
-    @Param(new ZodValidationPipe(subscriptionIdParamSchema)) params: { id: number },
+    @ValidParams(subscriptionIdParamSchema) params: { id: number },
   ): Promise<Sim.SimDetails> {
     return this.sims.details(principal, params.id);
   }
@@ -24,8 +24,8 @@ export class SimController {
   @Get('usage')
   usage(
     @CurrentPrincipal() principal: Principal,
-    @Param(new ZodValidationPipe(subscriptionIdParamSchema)) params: { id: number },
-    @Query(new ZodValidationPipe(simUsageQuerySchema)) query: SimUsageQuery,
+    @ValidParams(subscriptionIdParamSchema) params: { id: number },
+    @ValidQuery(simUsageQuerySchema) query: SimUsageQuery,
   ): Promise<Sim.SimUsage> {
     return this.sims.usage(principal, params.id, query);
   }

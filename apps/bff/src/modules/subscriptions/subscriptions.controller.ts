@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { Subscriptions } from '@portal/domain';
 import type { FastifyReply } from 'fastify';
-import { ZodValidationPipe } from '../../core/validation/zod-validation.pipe';
+import { ValidParams } from '../../core/validation/validated-input.decorators';
 import { cachedReply } from '../../infra/cache/cached-json';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PortalRoute } from '../auth/portal-route.decorator';
@@ -25,7 +25,7 @@ export class SubscriptionsController {
   @Get(':id')
   getById(
     @CurrentPrincipal() principal: Principal,
-    @Param(new ZodValidationPipe(subscriptionIdParamSchema)) params: { id: number },
+    @ValidParams(subscriptionIdParamSchema) params: { id: number },
   ): Promise<Subscriptions.Subscription> {
     return this.subscriptions.getById(principal, params.id);
   }
