@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis } from './lib/local-redis.mjs';
+import { BFF_NODE_FLAGS } from './lib/node-flags.mjs';
 import { runAll } from './lib/processes.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -36,7 +37,7 @@ const fromSource = (entry) => [
 const apps = runAll(
   [
     { name: 'sandbox', args: fromSource('apps/sandbox/src/main.ts') },
-    { name: 'bff', args: fromSource('apps/bff/src/main.ts') },
+    { name: 'bff', args: [...BFF_NODE_FLAGS, ...fromSource('apps/bff/src/main.ts')] },
   ],
   env,
   (name, code) => process.stdout.write(`[dev] ${name} exited (${code})\n`),

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis } from './lib/local-redis.mjs';
+import { BFF_NODE_FLAGS } from './lib/node-flags.mjs';
 import { runAll } from './lib/processes.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -23,7 +24,7 @@ let stopping = false;
 const apps = runAll(
   [
     { name: 'sandbox', args: ['--enable-source-maps', 'apps/sandbox/dist/main.js'] },
-    { name: 'bff', args: ['--enable-source-maps', 'apps/bff/dist/main.js'] },
+    { name: 'bff', args: [...BFF_NODE_FLAGS, '--enable-source-maps', 'apps/bff/dist/main.js'] },
   ],
   env,
   (name, code) => {

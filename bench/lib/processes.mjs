@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Starts `node script` and resolves with its port once it prints `LISTENING <port>`. */
-export function startServer(script, env) {
-  const child = spawn(process.execPath, [script], {
+/** Starts `node [nodeFlags] script` and resolves with its port once it prints `LISTENING <port>`. */
+export function startServer(script, env, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

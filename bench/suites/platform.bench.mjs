@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis } from '../../scripts/lib/local-redis.mjs';
+import { BFF_NODE_FLAGS } from '../../scripts/lib/node-flags.mjs';
 import { BENCH_JWT_SECRET, BENCH_USER_ID } from '../lib/jwt.mjs';
 import { runLoad, startServer } from '../lib/processes.mjs';
 
@@ -32,7 +33,12 @@ const env = {
 };
 
 async function start(name, script) {
-  const server = startServer(fileURLToPath(new URL(`../lib/${script}`, import.meta.url)), env);
+  // Both sides run with the V8 flags the BFF runs with in production.
+  const server = startServer(
+    fileURLToPath(new URL(`../lib/${script}`, import.meta.url)),
+    env,
+    BFF_NODE_FLAGS,
+  );
   const url = `http://127.0.0.1:${await server.port}/api/bench/invoices`;
   const probe = await fetch(url, { headers });
   const body = await probe.text();

@@ -1,5 +1,5 @@
-// Portal API: (1) cached `GET /api/invoices` with a real access token through the whole built BFF (guard, provider
-// interceptor, InvoicesService, CacheService, cached bytes out) against a bare Fastify + ioredis + jsonwebtoken
+// Portal API: (1) cached `GET /api/invoices` with a real access token through the whole built BFF (guard,
+// InvoicesService, CacheService, cached bytes out) against a bare Fastify + ioredis + jsonwebtoken
 // handler doing the same work (same JWT checks, same cache entry), same run; (2) cold reads: BFF latency of an
 // uncached invoice page minus the WHMCS simulator's own answer to the same GetInvoices; (3) 500 concurrent cold
 // reads of one page and the number of GetInvoices calls they caused.
@@ -9,14 +9,15 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { ensureRedis } from '../../scripts/lib/local-redis.mjs';
-import { runLoad } from '../lib/processes.mjs';
+import { BFF_NODE_FLAGS } from '../../scripts/lib/node-flags.mjs';
+import { processCpuMs, runLoad } from '../lib/processes.mjs';
 import { now, percentile } from '../lib/stats.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bffRequire = createRequire(`${root}apps/bff/package.json`);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP_SECONDS = 3;
 const COLD_READS = Number(process.env.PORTAL_BENCH_COLD_READS ?? 200);
 const STAMPEDE = 500;
@@ -31,9 +32,9 @@ const role = process.argv[2] ?? 'main';
 const announce = (value) => process.stdout.write(`READY ${JSON.stringify(value)}\n`);
 const onSigterm = (close) => process.once('SIGTERM', () => void close().then(() => process.exit(0)));
 
-/** Spawns this file in another role; resolves with what it announced once ready. */
-function spawnRole(name, env = {}) {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), name], {
+/** Spawns this file in another role (with `nodeFlags`); `ready` resolves with what it announced. */
+function spawnRole(name, env = {}, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, fileURLToPath(import.meta.url), name], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -52,7 +53,7 @@ function spawnRole(name, env = {}) {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { ready, stop };
+  return { ready, stop, cpuMs: () => processCpuMs(child.pid) };
 }
 
 // --- role: the three simulators on free ports -------------------------------------------------------------------
@@ -180,7 +181,8 @@ async function main() {
       FREEBIT_OEM_KEY: FREEBIT.oemKey,
       SF_LOGIN_URL: urls.salesforceUrl,
     };
-    const bff = spawnRole('bff', env);
+    // The BFF and the baseline both run with the V8 flags the BFF runs with in production.
+    const bff = spawnRole('bff', env, BFF_NODE_FLAGS);
     stops.unshift(bff.stop);
     const bffUrl = `http://127.0.0.1:${(await bff.ready).port}`;
     const login = await fetch(`${bffUrl}/api/auth/login`, {
@@ -238,14 +240,24 @@ async function main() {
     const prime = await fetch(`${bffUrl}/api/invoices?page=1`, { headers });
     const body = await prime.text();
     if (prime.status !== 200) throw new Error(`prime: ${prime.status}`);
-    const bare = spawnRole('bare', env);
+    const bare = spawnRole('bare', env, BFF_NODE_FLAGS);
     stops.unshift(bare.stop);
     const bareUrl = `http://127.0.0.1:${(await bare.ready).port}`;
     // Both servers stay up and take turns, round after round, so a burst of load from another process on this
     // shared machine hits both sides instead of skewing one; the best round of each is the least disturbed.
     const sides = [
-      { name: 'BFF GET /api/invoices (full stack)', url: `${bffUrl}/api/invoices?page=1`, rounds: [] },
-      { name: 'bare Fastify + ioredis + jsonwebtoken', url: `${bareUrl}/api/invoices?page=1`, rounds: [] },
+      {
+        name: 'BFF GET /api/invoices (full stack)',
+        url: `${bffUrl}/api/invoices?page=1`,
+        process: bff,
+        rounds: [],
+      },
+      {
+        name: 'bare Fastify + ioredis + jsonwebtoken',
+        url: `${bareUrl}/api/invoices?page=1`,
+        process: bare,
+        rounds: [],
+      },
     ];
     await client.pexpire(pageKey, 120_000);
     for (const side of sides) {
@@ -255,9 +267,12 @@ async function main() {
     }
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const side of sides) {
+        const cpuBefore = side.process.cpuMs();
         const figures = await runLoad(side.url, { connections: CONNECTIONS, seconds: SECONDS, headers });
         if (figures.errors > 0 || figures.non2xx > 0)
           throw new Error(`${side.name}: ${figures.errors} errors, ${figures.non2xx} non-2xx`);
+        // The server's CPU time per answer: less sensitive than req/s to other loads on a shared machine.
+        figures.cpuUsPerRequest = ((side.process.cpuMs() - cpuBefore) * 1000) / (figures.requests * SECONDS);
         side.rounds.push(figures);
       }
     }
@@ -274,7 +289,7 @@ async function main() {
     for (const r of [bffFigures, bareFigures]) {
       r.rounds.forEach((f, i) =>
         out(
-          `  ${r.name.padEnd(40)} round ${i + 1}: ${f.requests.toFixed(0).padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms`,
+          `  ${r.name.padEnd(40)} round ${i + 1}: ${f.requests.toFixed(0).padStart(7)} req/s   p50 ${f.p50} ms   p99 ${f.p99} ms   CPU ${f.cpuUsPerRequest.toFixed(1)} µs/req`,
         ),
       );
       out(
@@ -283,6 +298,10 @@ async function main() {
     }
     out(
       `  ratio BFF / bare: ${(bffFigures.requests / bareFigures.requests).toFixed(2)} (best req/s of each side; target >= 0.85), p99 ${bffFigures.p99} vs ${bareFigures.p99} ms`,
+    );
+    const leastCpu = (r) => Math.min(...r.rounds.map((f) => f.cpuUsPerRequest));
+    out(
+      `  server CPU per answer (least of the rounds): BFF ${leastCpu(bffFigures).toFixed(1)} µs, bare ${leastCpu(bareFigures).toFixed(1)} µs, ratio ${(leastCpu(bffFigures) / leastCpu(bareFigures)).toFixed(2)}`,
     );
     const overhead = through.map((value, i) => value - direct[i]);
     out(`cold GET /api/invoices (cache dropped before each), ${COLD_READS} sequential reads`);
