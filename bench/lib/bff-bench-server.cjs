@@ -8,7 +8,7 @@ const { invoicePage } = require('./invoice-page.cjs');
 const root = join(__dirname, '../..');
 const bffRequire = createRequire(join(root, 'apps/bff/package.json'));
 bffRequire('reflect-metadata');
-const { Controller, Get, Injectable, Module, Req, Res, UseGuards } = bffRequire('@nestjs/common');
+const { Controller, Get, Injectable, Module, Req, UseGuards } = bffRequire('@nestjs/common');
 const jwt = bffRequire('jsonwebtoken');
 const { z } = bffRequire('zod');
 const dist = (path) => bffRequire(join(root, 'apps/bff/dist', path));
@@ -17,7 +17,6 @@ const { loadEnv } = dist('core/config/env');
 const { UnauthorizedError } = dist('core/errors/app.errors');
 const { createApp } = dist('core/http/create-app');
 const { CacheService } = dist('infra/cache/cache.service');
-const { cachedReply } = dist('infra/cache/cached-json');
 const { invoicesKey } = dist('infra/cache/cache-keys');
 
 const key = createSecretKey(Buffer.from(process.env.BENCH_JWT_SECRET));
@@ -64,22 +63,15 @@ class BenchController {
     this.ttl = config.values.CACHE_TTL_INVOICES_S;
   }
 
-  async invoices(request, reply) {
+  invoices(request) {
     const userId = request.user.sub;
-    const cached = await this.cache.getOrSet(
-      invoicesKey(userId, 1),
-      this.ttl,
-      async () => invoicePage(userId),
-      {
-        schema: pageSchema,
-      },
-    );
-    return cachedReply(reply, cached);
+    return this.cache.getOrSet(invoicesKey(userId, 1), this.ttl, async () => invoicePage(userId), {
+      schema: pageSchema,
+    });
   }
 }
 Reflect.defineMetadata('design:paramtypes', [CacheService, AppConfig], BenchController);
 Req()(BenchController.prototype, 'invoices', 0);
-Res({ passthrough: true })(BenchController.prototype, 'invoices', 1);
 Reflect.decorate(
   [Get('invoices'), UseGuards(BenchJwtGuard)],
   BenchController.prototype,

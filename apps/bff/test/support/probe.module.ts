@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Injectable, Module, Post, Query, Req, Res } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Body, Controller, Get, Injectable, Module, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 import { z } from 'zod';
 import { ProviderError } from '../../src/core/errors/app.errors';
 import { ErrorCategory } from '../../src/core/errors/error-category';
 import { CacheService } from '../../src/infra/cache/cache.service';
-import { cachedReply } from '../../src/infra/cache/cached-json';
 import { ValidBody } from '../../src/core/validation/validated-input.decorators';
 
 const signupSchema = z.object({
@@ -36,13 +35,8 @@ export class ProbeController {
 
   /** Serves a cached value; `fail=1` makes the loader fail temporarily (stale-if-error). */
   @Get('probe/cached')
-  async cached(
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Query('key') key: string,
-    @Query('ttl') ttl: string,
-    @Query('fail') fail?: string,
-  ) {
-    const cached = await this.cache.getOrSet(
+  cached(@Query('key') key: string, @Query('ttl') ttl: string, @Query('fail') fail?: string) {
+    return this.cache.getOrSet(
       `probe:${key}`,
       Number(ttl),
       () =>
@@ -53,7 +47,6 @@ export class ProbeController {
           : Promise.resolve({ id: key, labels: ['a', 'b'] }),
       { schema: probeItemSchema },
     );
-    return cachedReply(reply, cached);
   }
 
   @Post('probe/signup')

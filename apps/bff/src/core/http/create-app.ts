@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { Logger as PinoRootLogger } from 'pino';
 import { AppModule, type AppModuleOptions } from '../../app.module';
 import { resolveRequestId } from '../context/request-context';
+import { installCachedJsonReplies } from '../../infra/cache/cached-json';
 import { ReadinessService } from '../health/readiness.service';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { MetricsService } from '../metrics/metrics.service';
@@ -52,7 +53,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // browsers refuse cross-origin reads that carry no CORS headers.
   if (origins.length > 0) app.enableCors({ origin: origins, credentials: true, hook: 'preParsing' });
 
-  installHttpHooks(app.getHttpAdapter().getInstance(), {
+  const fastify = app.getHttpAdapter().getInstance();
+  installCachedJsonReplies(fastify);
+  installHttpHooks(fastify, {
     logger: app.get<symbol, PinoRootLogger>(ROOT_LOGGER),
     metrics: app.get(MetricsService),
     readiness: app.get(ReadinessService),

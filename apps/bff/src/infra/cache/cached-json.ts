@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 
 export const CACHE_HEADER = 'x-cache';
@@ -18,11 +18,15 @@ export class CachedJson {
 }
 
 /**
- * Prepares a Fastify reply for cached bytes and returns them; use with `@Res({ passthrough: true })`:
- * `return cachedReply(reply, await this.cache.getOrSet(...))`. Stale answers carry `x-cache: stale`.
+ * Lets handlers return a {@link CachedJson} as it is (`Promise<CachedJson>`): Fastify answers it as any object,
+ * as `application/json`, but with the stored bytes as the body; stale answers carry `x-cache: stale`.
  */
-export function cachedReply(reply: FastifyReply, cached: CachedJson): string {
-  void reply.header('content-type', 'application/json; charset=utf-8');
-  if (cached.stale) void reply.header(CACHE_HEADER, 'stale');
-  return cached.json;
+export function installCachedJsonReplies(fastify: FastifyInstance): void {
+  fastify.setReplySerializer((payload) =>
+    payload instanceof CachedJson ? payload.json : JSON.stringify(payload),
+  );
+  fastify.addHook('preSerialization', (_request, reply, payload, done) => {
+    if (payload instanceof CachedJson && payload.stale) void reply.header(CACHE_HEADER, 'stale');
+    done(null, payload);
+  });
 }

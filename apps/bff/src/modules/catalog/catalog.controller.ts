@@ -1,7 +1,6 @@
-import { Controller, Get, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Controller, Get } from '@nestjs/common';
 import { ValidQuery } from '../../core/validation/validated-input.decorators';
-import { cachedReply } from '../../infra/cache/cached-json';
+import type { CachedJson } from '../../infra/cache/cached-json';
 import { SalesforceCatalogService } from '../../integrations/salesforce/services/salesforce-catalog.service';
 import { PortalRoute } from '../auth/portal-route.decorator';
 import { catalogQuerySchema, type CatalogQuery } from './catalog.schema';
@@ -13,10 +12,7 @@ export class CatalogController {
   constructor(private readonly catalog: SalesforceCatalogService) {}
 
   @Get()
-  async list(
-    @ValidQuery(catalogQuerySchema) query: CatalogQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return cachedReply(reply, await this.catalog.getCachedByType(query.type));
+  list(@ValidQuery(catalogQuerySchema) query: CatalogQuery): Promise<CachedJson> {
+    return this.catalog.getCachedByType(query.type);
   }
 }

@@ -1,8 +1,7 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import type { Billing } from '@portal/domain';
-import type { FastifyReply } from 'fastify';
 import { ValidParams, ValidQuery } from '../../core/validation/validated-input.decorators';
-import { cachedReply } from '../../infra/cache/cached-json';
+import type { CachedJson } from '../../infra/cache/cached-json';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PortalRoute } from '../auth/portal-route.decorator';
 import type { Principal } from '../auth/principal';
@@ -15,12 +14,11 @@ export class InvoicesController {
   constructor(private readonly invoices: InvoicesService) {}
 
   @Get()
-  async list(
+  list(
     @CurrentPrincipal() principal: Principal,
     @ValidQuery(invoiceListQuerySchema) query: InvoiceListQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return cachedReply(reply, await this.invoices.page(principal, query));
+  ): Promise<CachedJson> {
+    return this.invoices.page(principal, query);
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { Orders } from '@portal/domain';
 import type { FastifyReply } from 'fastify';
 import { ValidBody, ValidParams, ValidQuery } from '../../core/validation/validated-input.decorators';
 import { ValidationError } from '../../core/errors/app.errors';
-import { cachedReply } from '../../infra/cache/cached-json';
+import type { CachedJson } from '../../infra/cache/cached-json';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PortalRoute } from '../auth/portal-route.decorator';
 import type { Principal } from '../auth/principal';
@@ -24,12 +24,11 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
-  async list(
+  list(
     @CurrentPrincipal() principal: Principal,
     @ValidQuery(orderListQuerySchema) query: OrderListQuery,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return cachedReply(reply, await this.orders.list(principal, query));
+  ): Promise<CachedJson> {
+    return this.orders.list(principal, query);
   }
 
   @Get(':id')

@@ -1,8 +1,7 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import type { Subscriptions } from '@portal/domain';
-import type { FastifyReply } from 'fastify';
 import { ValidParams } from '../../core/validation/validated-input.decorators';
-import { cachedReply } from '../../infra/cache/cached-json';
+import type { CachedJson } from '../../infra/cache/cached-json';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { PortalRoute } from '../auth/portal-route.decorator';
 import type { Principal } from '../auth/principal';
@@ -15,11 +14,8 @@ export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get()
-  async list(
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    return cachedReply(reply, await this.subscriptions.list(principal));
+  list(@CurrentPrincipal() principal: Principal): Promise<CachedJson> {
+    return this.subscriptions.list(principal);
   }
 
   @Get(':id')
