@@ -56,50 +56,33 @@ function spawnRole(name, env = {}, nodeFlags = []) {
   return { ready, stop, cpuMs: () => processCpuMs(child.pid) };
 }
 
-// --- role: the three simulators on free ports -------------------------------------------------------------------
+// --- role: the three simulators on free ports, as the sandbox app builds them ---------------------------------
 async function sandboxRole() {
-  const sandbox = (path) => bffRequire(`${root}apps/sandbox/dist/${path}`);
-  const world = bffRequire(`${root}packages/domain/fixtures/world.json`);
-  const { WhmcsSimulator } = sandbox('whmcs/whmcs-simulator.js');
-  const { FreebitSimulator } = sandbox('freebit/freebit-simulator.js');
-  const { createSalesforceSimulator } = sandbox('salesforce/salesforce-simulator.js');
-  const { DEV_CLIENT_ID, DEV_CONNECTED_APP_CERTIFICATE, readPem } = sandbox(
-    'salesforce/salesforce-sandbox.js',
+  const { loadSandboxEnv, startSandbox } = bffRequire(`${root}apps/sandbox/dist/index.js`);
+  const sandbox = await startSandbox(
+    loadSandboxEnv({
+      SANDBOX_PORT: '0',
+      SANDBOX_SALESFORCE_PORT: '0',
+      SANDBOX_SALESFORCE_PUBSUB_PORT: '0',
+      SANDBOX_WHMCS_PORT: '0',
+      SANDBOX_WHMCS_IDENTIFIER: WHMCS.identifier,
+      SANDBOX_WHMCS_SECRET: WHMCS.secret,
+      SANDBOX_WHMCS_WEBHOOK_SECRETS: '',
+      SANDBOX_FREEBIT_PORT: '0',
+      SANDBOX_FREEBIT_OEM_ID: FREEBIT.oemId,
+      SANDBOX_FREEBIT_OEM_KEY: FREEBIT.oemKey,
+      SANDBOX_FREEBIT_AUTH_KEY_TTL_SECONDS: '3600',
+      SANDBOX_FREEBIT_ACTIVATION_DELAY_MS: '100',
+    }),
   );
-  const whmcs = new WhmcsSimulator({
-    host: '127.0.0.1',
-    port: 0,
-    ...WHMCS,
-    authErrorStatus: 403,
-    webhookSecrets: [],
-    extraClients: 0,
-    invoicesPerClient: 6,
+  onSigterm(() => sandbox.stop());
+  const { salesforce, whmcs, freebit } = sandbox.urls;
+  announce({
+    whmcsApi: whmcs.api,
+    whmcsAdmin: whmcs.admin,
+    freebitUrl: freebit.api,
+    salesforceUrl: salesforce.rest,
   });
-  const freebit = new FreebitSimulator({
-    host: '127.0.0.1',
-    port: 0,
-    ...FREEBIT,
-    authKeyTtlMs: 3_600_000,
-    activationDelayMs: 100,
-  });
-  const salesforce = createSalesforceSimulator({
-    host: '127.0.0.1',
-    port: 0,
-    pubsubPort: 0,
-    orgId: world.salesforce.orgId,
-    clientId: DEV_CLIENT_ID,
-    usernames: [world.salesforce.integrationUsername],
-    certificate: readPem(DEV_CONNECTED_APP_CERTIFICATE),
-    tokenTtlMs: 3_600_000,
-    extraAudiences: [],
-    seedAccounts: 0,
-    apiRequestLimit: 1_000_000,
-  });
-  await whmcs.start();
-  const { api: freebitUrl } = await freebit.start();
-  const { rest: salesforceUrl } = await salesforce.start();
-  onSigterm(() => Promise.all([whmcs.stop(), freebit.stop(), salesforce.stop()]));
-  announce({ whmcsApi: whmcs.apiUrl, whmcs: whmcs.url, freebitUrl, salesforceUrl });
 }
 
 // --- role: the built BFF --------------------------------------------------------------------------------------------
@@ -223,7 +206,7 @@ async function main() {
 
     // (3) Stampede: 500 concurrent cold reads of one page.
     await client.del(`cache:v1:user:${HANAKO.clientId}:invoices:page:2`);
-    await fetch(`${urls.whmcs}/__admin/counts`, { method: 'DELETE' });
+    await fetch(`${urls.whmcsAdmin}/counts`, { method: 'DELETE' });
     const stampede = await Promise.all(
       Array.from({ length: STAMPEDE }, () =>
         fetch(`${bffUrl}/api/invoices?page=2`, { headers }).then(async (answer) => {
@@ -232,7 +215,7 @@ async function main() {
         }),
       ),
     );
-    const counts = await (await fetch(`${urls.whmcs}/__admin/counts`)).json();
+    const counts = await (await fetch(`${urls.whmcsAdmin}/counts`)).json();
     const metrics = await (await fetch(`${bffUrl}/metrics`)).text();
     const cacheErrors = Number(/^bff_cache_events_total\{outcome="error"\} (\d+)/m.exec(metrics)?.[1] ?? 0);
 
